@@ -1,0 +1,55 @@
+package tw.straitcheck.checking;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.kie.api.runtime.KieSession;
+import tw.straitcheck.submission.Submission;
+
+/**
+ * Checks a submission against a rulebase: the submission becomes facts, the rules fire, and the
+ * findings they raise become the verdict. Thread-safe: each check has a session of its own from
+ * the rulebase built once.
+ */
+public final class CheckEngine {
+
+    private final Rulebase rulebase;
+
+    public CheckEngine(Rulebase rulebase) {
+        this.rulebase = rulebase;
+    }
+
+    public Rulebase rulebase() {
+        return rulebase;
+    }
+
+    public CheckResult check(Submission submission, LocalDate asOf) {
+        List<Object> facts = Facts.of(submission, asOf);
+        KieSession session = rulebase.kieBase().newKieSession();
+        Set<Finding> raised = new LinkedHashSet<>();
+        try {
+            session.setGlobal("dates", rulebase.dates());
+            session.setGlobal("keywords", rulebase.keywords());
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            session.fireAllRules();
+            for (Object o : session.getObjects(o -> o instanceof Finding)) {
+                raised.add((Finding) o);
+            }
+        } finally {
+            session.dispose();
+        }
+        List<ReportedFinding> findings = new ArrayList<>(raised.size());
+        Set<FindingKind> kinds = new LinkedHashSet<>();
+        for (Finding f : raised) {
+            ReportedFinding reported = rulebase.report(f);
+            findings.add(reported);
+            kinds.add(reported.kind());
+        }
+        findings.sort(ReportedFinding.READING_ORDER);
+        return new CheckResult(Verdict.of(kinds), asOf, rulebase.version(), List.copyOf(findings));
+    }
+}

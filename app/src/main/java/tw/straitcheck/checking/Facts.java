@@ -1,0 +1,101 @@
+package tw.straitcheck.checking;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import tw.straitcheck.checking.facts.Agreement;
+import tw.straitcheck.checking.facts.Announcement;
+import tw.straitcheck.checking.facts.ChangeNotice;
+import tw.straitcheck.checking.facts.Check;
+import tw.straitcheck.checking.facts.Funding;
+import tw.straitcheck.checking.facts.Leader;
+import tw.straitcheck.checking.facts.PostActivityReport;
+import tw.straitcheck.checking.facts.Registration;
+import tw.straitcheck.checking.facts.TextField;
+import tw.straitcheck.submission.Submission;
+
+/**
+ * Turns a validated submission into the facts the rules match, field for field. It decides
+ * nothing: which facts matter, and what they mean, is for the rules.
+ */
+final class Facts {
+
+    private Facts() {
+    }
+
+    static List<Object> of(Submission submission, LocalDate asOf) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(new Check(submission.type(), asOf));
+        if (submission instanceof Submission.ExchangeActivity activity) {
+            registration(activity, "", facts);
+        } else if (submission instanceof Submission.Change change) {
+            facts.add(new ChangeNotice(change.changeOccurredOn()));
+            registration(change.changes(), "changes.", facts);
+        } else if (submission instanceof Submission.PostActivityReport report) {
+            facts.add(new PostActivityReport(report.held(),
+                    report.activityPeriod() == null ? null : report.activityPeriod().end(),
+                    report.travelPeriod() == null ? null : report.travelPeriod().returnDate(),
+                    report.actualPeriod() == null ? null : report.actualPeriod().end()));
+        } else if (submission instanceof Submission.Announcement announcement) {
+            facts.add(new Announcement(
+                    announcement.announcementPeriod() == null ? null : announcement.announcementPeriod().start(),
+                    announcement.announcementPeriod() == null ? null : announcement.announcementPeriod().end(),
+                    announcement.selfCheckCompleted()));
+            text("activityName", "activityName", announcement.activityName(), facts);
+            text("attachmentText", "attachmentText", announcement.attachmentText(), facts);
+        }
+        return facts;
+    }
+
+    private static void registration(Submission.ExchangeActivity r, String prefix, List<Object> facts) {
+        facts.add(new Registration(prefix, r.mode(),
+                r.categories() == null ? null : new HashSet<>(r.categories()),
+                r.activityPeriod() == null ? null : r.activityPeriod().start(),
+                r.activityPeriod() == null ? null : r.activityPeriod().end(),
+                r.travelPeriod() == null ? null : r.travelPeriod().departure(),
+                r.travelPeriod() == null ? null : r.travelPeriod().returnDate(),
+                r.participants() == null ? null : r.participants().students(),
+                r.exchangeStudentProgram(),
+                r.selfCheckCompleted(),
+                r.school() == null ? null : r.school().publicSchool()));
+        text("activityName", prefix + "activityName", r.activityName(), facts);
+        text("itineraryText", prefix + "itineraryText", r.itineraryText(), facts);
+        text("categoryNote", prefix + "categoryNote", r.categoryNote(), facts);
+        text("modeNote", prefix + "modeNote", r.modeNote(), facts);
+        if (r.mainlandPartners() != null) {
+            for (int i = 0; i < r.mainlandPartners().size(); i++) {
+                text("mainlandPartners", prefix + "mainlandPartners[" + i + "]", r.mainlandPartners().get(i), facts);
+            }
+        }
+        if (r.leaders() != null) {
+            for (int i = 0; i < r.leaders().size(); i++) {
+                Submission.Leader l = r.leaders().get(i);
+                facts.add(new Leader(i, prefix + "leaders[" + i + "]", l.name(),
+                        Boolean.TRUE.equals(l.civilServant()), l.rank(), Boolean.TRUE.equals(l.agencyHead()),
+                        l.specialIdentities() == null ? null : new HashSet<>(l.specialIdentities()),
+                        Boolean.TRUE.equals(l.plannedStudy())));
+            }
+        }
+        if (r.funding() != null) {
+            for (int i = 0; i < r.funding().size(); i++) {
+                Submission.Funding f = r.funding().get(i);
+                String path = prefix + "funding[" + i + "]";
+                facts.add(new Funding(i, path, f.source(), f.support(),
+                        new TextField("funding.agency", path + ".agency", f.agency())));
+            }
+        }
+        Submission.Agreement a = r.agreement();
+        if (a != null) {
+            facts.add(new Agreement(prefix + "agreement", a.kind(), a.declaredToMoeOn(), a.plannedSigningDate()));
+            text("agreement.partnerSchool", prefix + "agreement.partnerSchool", a.partnerSchool(), facts);
+            text("agreement.text", prefix + "agreement.text", a.text(), facts);
+        }
+    }
+
+    private static void text(String field, String path, String value, List<Object> facts) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new TextField(field, path, value));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package tw.straitcheck.checking;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import tw.straitcheck.checking.dates.DueDates;
+import tw.straitcheck.checking.text.Keywords;
+
+/**
+ * A compiled rulebase: the Drools KieBase built once from the DRL of {@code rules/}, the data the
+ * rules use (periods and calendars, keyword lists), the cited sources, and the version that every
+ * verdict records.
+ */
+public final class Rulebase {
+
+    private final String version;
+    private final String origin;
+    private final KieBase kieBase;
+    private final Map<String, RuleDefinition> definitions;
+    private final DueDates dates;
+    private final Keywords keywords;
+    private final SourceLibrary sources;
+
+    Rulebase(String version, String origin, KieBase kieBase, Map<String, RuleDefinition> definitions,
+            DueDates dates, Keywords keywords, SourceLibrary sources) {
+        this.version = version;
+        this.origin = origin;
+        this.kieBase = kieBase;
+        this.definitions = definitions;
+        this.dates = dates;
+        this.keywords = keywords;
+        this.sources = sources;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Where the rule files were read from (a folder, or the packaged jar). */
+    public String origin() {
+        return origin;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    public DueDates dates() {
+        return dates;
+    }
+
+    public Keywords keywords() {
+        return keywords;
+    }
+
+    public SourceLibrary sources() {
+        return sources;
+    }
+
+    /** Every rule that raises findings, by ruleId, in the order of the rule files. */
+    public Collection<RuleDefinition> definitions() {
+        return definitions.values();
+    }
+
+    public RuleDefinition definition(String ruleId) {
+        RuleDefinition d = definitions.get(ruleId);
+        if (d == null) {
+            throw new IllegalArgumentException("no rule with ruleId " + ruleId);
+        }
+        return d;
+    }
+
+    /** Resolves a finding raised by the rules into what the response shows. */
+    ReportedFinding report(Finding finding) {
+        RuleDefinition d = definition(finding.getRuleId());
+        List<Citation> citations = new ArrayList<>();
+        for (RuleDefinition.SourceRef ref : d.citations()) {
+            citations.add(new Citation(ref.source(), ref.ref(), passage(ref).text()));
+        }
+        Penalty penalty = null;
+        if (finding.getPenalty() != null) {
+            RuleDefinition.SourceRef ref = RuleDefinition.SourceRef.parse(finding.getPenalty());
+            Passage p = passage(ref);
+            Passage.Fine fine = p.fine();
+            penalty = new Penalty(ref.source(), ref.ref(), p.text(),
+                    fine == null ? null : fine.min(), fine == null ? null : fine.max(),
+                    fine == null ? null : fine.currency());
+        }
+        return new ReportedFinding(d.ruleId(), d.kind(), finding.getDue(), finding.getSubject(), d.title(),
+                List.copyOf(citations), finding.getEvidence(), penalty, finding.getReminders(), d.note());
+    }
+
+    Passage passage(RuleDefinition.SourceRef ref) {
+        return sources.passage(ref.source(), ref.ref()).orElseThrow(() ->
+                new IllegalStateException("citation " + ref + " does not resolve to a passage in rules/sources/"));
+    }
+
+    static Map<String, RuleDefinition> index(List<RuleDefinition> definitions) {
+        Map<String, RuleDefinition> byId = new LinkedHashMap<>();
+        for (RuleDefinition d : definitions) {
+            RuleDefinition twin = byId.putIfAbsent(d.ruleId(), d);
+            if (twin != null) {
+                throw new IllegalArgumentException("ruleId " + d.ruleId() + " is used by two rules: \""
+                        + twin.ruleName() + "\" and \"" + d.ruleName() + "\"");
+            }
+        }
+        return byId;
+    }
+}

@@ -1,0 +1,72 @@
+package tw.straitcheck.checking.dates;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A due date derived by the rules: which named period produced it ({@code purpose}), from which
+ * date, for whom ({@code subject}, e.g. a leader, or null), and the calendar years it needed but
+ * that are not loaded (then Monday to Friday were counted as working days).
+ */
+public final class Due {
+
+    private final String purpose;
+    private final LocalDate anchor;
+    private final LocalDate date;
+    private final Object subject;
+    private final Set<Integer> yearsNotLoaded;
+
+    Due(String purpose, LocalDate anchor, LocalDate date, Object subject, Set<Integer> yearsNotLoaded) {
+        this.purpose = Objects.requireNonNull(purpose);
+        this.anchor = Objects.requireNonNull(anchor);
+        this.date = Objects.requireNonNull(date);
+        this.subject = subject;
+        this.yearsNotLoaded = Set.copyOf(yearsNotLoaded);
+    }
+
+    /** The same due date, concerning the given subject. */
+    public Due about(Object subject) {
+        return new Due(purpose, anchor, date, subject, yearsNotLoaded);
+    }
+
+    public String getPurpose() {
+        return purpose;
+    }
+
+    public LocalDate getAnchor() {
+        return anchor;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public Object getSubject() {
+        return subject;
+    }
+
+    public Set<Integer> getYearsNotLoaded() {
+        return yearsNotLoaded;
+    }
+
+    /** Doing it on the due date is in time; only a later day misses it. */
+    public boolean missedOn(LocalDate day) {
+        return day.isAfter(date);
+    }
+
+    /** Whether this due date is the given day or later. */
+    public boolean isOnOrAfter(LocalDate day) {
+        return !date.isBefore(day);
+    }
+
+    public long daysLateOn(LocalDate day) {
+        return Math.max(0, ChronoUnit.DAYS.between(date, day));
+    }
+
+    @Override
+    public String toString() {
+        return purpose + " " + date + (subject == null ? "" : " (" + subject + ")");
+    }
+}

@@ -1,0 +1,104 @@
+package tw.straitcheck.checking.dates;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The government office calendar (政府行政機關辦公日曆表), one CSV a year as data.gov.tw
+ * publishes it: {@code 西元日期,星期,是否放假,備註} where 是否放假 0 is a working day and 2 a day
+ * off, so a 補行上班 Saturday counts as a working day. The files come in UTF-8 (with or without
+ * a byte-order mark) or in Big5, and are read as published.
+ */
+public final class OfficeCalendar {
+
+    private static final Charset BIG5 = Charset.forName("Big5-HKSCS");
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** Per loaded year, bit n set when day-of-year n+1 is a working day. */
+    private final Map<Integer, BitSet> workingDays;
+
+    private OfficeCalendar(Map<Integer, BitSet> workingDays) {
+        this.workingDays = workingDays;
+    }
+
+    /** Reads each published file; the key is only used in error messages. */
+    public static OfficeCalendar fromFiles(Map<String, byte[]> files) {
+        Map<Integer, BitSet> years = new TreeMap<>();
+        files.forEach((name, content) -> readYear(name, decode(content), years));
+        return new OfficeCalendar(years);
+    }
+
+    static String decode(byte[] content) {
+        if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
+                && (content[2] & 0xff) == 0xBF) {
+            return new String(content, 3, content.length - 3, StandardCharsets.UTF_8);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(content, BIG5);
+        }
+    }
+
+    private static void readYear(String name, String text, Map<Integer, BitSet> years) {
+        String[] lines = text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String[] cells = lines[i].split(",", -1);
+            String first = cells[0].strip();
+            if (first.isEmpty() || !Character.isDigit(first.charAt(0))) {
+                continue; // the header, or a blank line at the end
+            }
+            if (cells.length < 3) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": expected 西元日期,星期,是否放假,備註");
+            }
+            LocalDate day;
+            try {
+                day = LocalDate.parse(first, BASIC);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": not a date: " + first, e);
+            }
+            String off = cells[2].strip();
+            boolean working = switch (off) {
+                case "0" -> true;
+                case "2" -> false;
+                default -> throw new IllegalArgumentException(
+                        name + " line " + (i + 1) + ": 是否放假 must be 0 or 2, was " + off);
+            };
+            BitSet year = years.computeIfAbsent(day.getYear(), y -> new BitSet(366));
+            year.set(day.getDayOfYear() - 1, working);
+        }
+    }
+
+    public boolean isLoaded(int year) {
+        return workingDays.containsKey(year);
+    }
+
+    public SortedSet<Integer> loadedYears() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(workingDays.keySet()));
+    }
+
+    /** Whether the day is a working day; for a year with no calendar, Monday to Friday. */
+    public boolean isWorkingDay(LocalDate day) {
+        BitSet year = workingDays.get(day.getYear());
+        if (year == null) {
+            return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
+        return year.get(day.getDayOfYear() - 1);
+    }
+}

@@ -1,0 +1,46 @@
+package tw.straitcheck.checking.facts;
+
+import tw.straitcheck.checking.text.TextNormalizer;
+
+/**
+ * A free-text field of a submission: {@code field} names it as the spec does ("itineraryText",
+ * "mainlandPartners"), {@code path} locates this value ("mainlandPartners[1]"). Normalised once,
+ * on first use, for all the lists it is matched against.
+ */
+public final class TextField {
+
+    private final String field;
+    private final String path;
+    private final String value;
+    private TextNormalizer.Normalized normalized;
+
+    public TextField(String field, String path, String value) {
+        this.field = field;
+        this.path = path;
+        this.value = value;
+    }
+
+    public String getField() {
+        return field;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public String getValue() {
+        return value;
+    }
+
+    public TextNormalizer.Normalized normalized() {
+        if (normalized == null) {
+            normalized = TextNormalizer.normalize(value);
+        }
+        return normalized;
+    }
+
+    @Override
+    public String toString() {
+        return path + "=" + value;
+    }
+}

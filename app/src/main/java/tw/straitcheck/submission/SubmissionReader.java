@@ -1,0 +1,452 @@
+package tw.straitcheck.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import tw.straitcheck.submission.Submission.Agreement;
+import tw.straitcheck.submission.Submission.DateRange;
+import tw.straitcheck.submission.Submission.ExchangeActivity;
+import tw.straitcheck.submission.Submission.Funding;
+import tw.straitcheck.submission.Submission.InternalUnits;
+import tw.straitcheck.submission.Submission.Leader;
+import tw.straitcheck.submission.Submission.Location;
+import tw.straitcheck.submission.Submission.Organizers;
+import tw.straitcheck.submission.Submission.Participants;
+import tw.straitcheck.submission.Submission.School;
+import tw.straitcheck.submission.Submission.TravelPeriod;
+
+/**
+ * Reads a submission (shared/spec/submission.md) from its JSON tree and checks every field rule of
+ * the spec, reporting all errors at once, each at the path of the field it is about.
+ */
+public final class SubmissionReader {
+
+    /** The submission when it is valid (null otherwise), and its field errors. */
+    public record Result(Submission submission, List<FieldError> errors) {
+        public Result {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    static final List<String> TYPES = List.of(ExchangeActivity.TYPE, Submission.Change.TYPE,
+            Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE);
+    static final List<String> SCOPES = List.of("SINGLE", "MULTIPLE");
+    static final List<String> MODES = List.of("VISIT", "VIDEO", "OTHER");
+    static final List<String> CATEGORIES = List.of("ACADEMIC_CAMP", "ACADEMIC_VISIT_STUDY", "SISTER_SCHOOL",
+            "STUDENT_EXCHANGE", "SEMINAR", "INTERNSHIP", "ACADEMIC_OTHER", "SPORTS_EVENT", "SPORTS_OTHER",
+            "YOUTH_ENTREPRENEURSHIP", "YOUTH_FORUM", "STUDENT_UNION", "YOUTH_OTHER");
+    static final List<String> RANKS = List.of("GRADE_10_OR_BELOW", "GRADE_11_OR_ABOVE");
+    /** Act art. 9(4), subparagraphs 1 to 6. */
+    static final List<String> SPECIAL_IDENTITIES = List.of("POLITICAL_APPOINTEE_OR_MAYOR",
+            "NATIONAL_SECURITY_PERSONNEL", "ENTRUSTED_SECURITY_PERSONNEL", "FORMER_WITHIN_3_YEARS",
+            "COUNTY_MAGISTRATE", "CORE_KEY_TECHNOLOGY_PERSONNEL");
+    static final List<String> FUNDING_SOURCES = List.of("OUR_SIDE", "MAINLAND", "SELF_PAID");
+    static final List<String> MAINLAND_SUPPORT = List.of("LANDING_HOSPITALITY", "FULLY_FREE", "OTHER");
+    static final List<String> AGREEMENT_KINDS = List.of("ALLIANCE", "WRITTEN_COOPERATION");
+    static final List<String> HELD = List.of("HELD", "NOT_HELD", "VIDEO");
+
+    static final int NAME_MAX = 100;
+    static final int ANNOUNCEMENT_METHOD_MAX = 200;
+    static final int REPORT_TEXT_MAX = 200;
+
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
+
+    private final FieldReader read = new FieldReader();
+
+    private SubmissionReader() {
+    }
+
+    public static Result read(JsonNode json) {
+        SubmissionReader reader = new SubmissionReader();
+        Submission submission = reader.readSubmission(Field.root(json));
+        List<FieldError> errors = reader.read.errors();
+        return new Result(errors.isEmpty() ? submission : null, errors);
+    }
+
+    private Submission readSubmission(Field root) {
+        if (!root.node().isObject()) {
+            read.error(root, "送件內容須為 JSON 物件", "the submission must be a JSON object");
+            return null;
+        }
+        String type = read.requiredOneOf(root.get("type"), TYPES);
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case ExchangeActivity.TYPE -> readExchangeActivity(root, false);
+            case Submission.Change.TYPE -> readChange(root);
+            case Submission.PostActivityReport.TYPE -> readPostActivityReport(root);
+            case Submission.Announcement.TYPE -> readAnnouncement(root);
+            default -> throw new IllegalStateException(type);
+        };
+    }
+
+    // --- 1. Exchange activity registration
+
+    /**
+     * The top-level fields of an activity. In a change notice ({@code partial}) only the fields
+     * given are read, each by the same rules; the others stay null.
+     */
+    private record ActivityFields(Field json, boolean partial) {
+        <T> T read(String name, Function<Field, T> reading) {
+            Field field = json.get(name);
+            return partial && field.isAbsent() ? null : reading.apply(field);
+        }
+    }
+
+    private ExchangeActivity readExchangeActivity(Field json, boolean partial) {
+        ActivityFields fields = new ActivityFields(json, partial);
+        School school = fields.read("school", this::readSchool);
+        String activityName = fields.read("activityName", f -> read.requiredText(f, NAME_MAX));
+        List<Location> locations = fields.read("locations", this::readLocations);
+        InternalUnits internalUnits = fields.read("internalUnits", this::readInternalUnits);
+        String mode = fields.read("mode", f -> read.requiredOneOf(f, MODES));
+        String modeNote = fields.read("modeNote", read::optionalText);
+        List<String> categories = fields.read("categories", f -> readOneOfList(f, CATEGORIES, true));
+        String categoryNote = fields.read("categoryNote", read::optionalText);
+        Organizers organizers = fields.read("organizers", this::readOrganizers);
+        List<String> mainlandPartners = fields.read("mainlandPartners", this::readTextList);
+        DateRange activityPeriod = fields.read("activityPeriod", this::readDateRange);
+        TravelPeriod travelPeriod = fields.read("travelPeriod", f -> readIfGiven(f, this::readTravelPeriod));
+        String itineraryText = fields.read("itineraryText", read::optionalText);
+        Participants participants = fields.read("participants", this::readParticipants);
+        Boolean exchangeStudentProgram = fields.read("exchangeStudentProgram", read::optionalBoolean);
+        if (exchangeStudentProgram == null && !partial) {
+            exchangeStudentProgram = false;
+        }
+        List<Leader> leaders = fields.read("leaders", this::readLeaders);
+        Boolean selfCheckCompleted = fields.read("selfCheckCompleted", read::requiredBoolean);
+        List<Funding> funding = fields.read("funding", this::readFunding);
+        Boolean announcedOnCampus = fields.read("announcedOnCampus", read::requiredBoolean);
+        Agreement agreement = fields.read("agreement", f -> readIfGiven(f, this::readAgreement));
+
+        // Fields required by another one's value. In a change notice a rule between two fields
+        // applies only when both are given: the rest of the registration is not in the notice.
+        if (!partial) {
+            if ("OTHER".equals(mode) && modeNote == null) {
+                read.error(json.get("modeNote"), "交流方式為其他（OTHER）時必填", "required when mode is OTHER");
+            }
+            if (categories != null && categoryNote == null
+                    && categories.stream().anyMatch(category -> category.endsWith("_OTHER"))) {
+                read.error(json.get("categoryNote"), "活動類別含「其他」（*_OTHER）時必填",
+                        "required when a category is one of the *_OTHER ones");
+            }
+            if (mode != null && !"VIDEO".equals(mode) && json.get("travelPeriod").isAbsent()) {
+                read.error(json.get("travelPeriod"), "交流方式非視訊（VIDEO）時必填", "required unless mode is VIDEO");
+            }
+        }
+        checkTravelAroundActivity(json, activityPeriod, travelPeriod);
+
+        return new ExchangeActivity(school, activityName, locations, internalUnits, mode, modeNote, categories,
+                categoryNote, organizers, mainlandPartners, activityPeriod, travelPeriod, itineraryText,
+                participants, exchangeStudentProgram, leaders, selfCheckCompleted, funding, announcedOnCampus,
+                agreement);
+    }
+
+    private void checkTravelAroundActivity(Field json, DateRange activityPeriod, TravelPeriod travelPeriod) {
+        if (activityPeriod == null || travelPeriod == null) {
+            return;
+        }
+        Field travel = json.get("travelPeriod");
+        if (isAfter(travelPeriod.departure(), activityPeriod.start())) {
+            read.error(travel.get("departure"), "出發日不得晚於活動起始日",
+                    "departure must not be after the activity's start date");
+        }
+        if (isAfter(activityPeriod.end(), travelPeriod.returnDate())) {
+            read.error(travel.get("return"), "返臺日不得早於活動結束日",
+                    "return must not be before the activity's end date");
+        }
+    }
+
+    private School readSchool(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        return new School(
+                read.requiredText(field.get("code")),
+                read.requiredText(field.get("name")),
+                read.requiredBoolean(field.get("publicSchool")));
+    }
+
+    private List<Location> readLocations(Field field) {
+        List<Field> elements = read.nonEmptyList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<Location> locations = new ArrayList<>();
+        for (Field element : elements) {
+            if (read.requiredObject(element) != null) {
+                locations.add(new Location(readProvince(element.get("province")),
+                        read.requiredText(element.get("city"))));
+            }
+        }
+        return locations;
+    }
+
+    private String readProvince(Field field) {
+        String input = read.requiredText(field);
+        if (input == null) {
+            return null;
+        }
+        return MainlandProvinces.traditionalName(input).orElseGet(() -> {
+            read.error(field, "須為大陸地區 31 個省級行政區（省、自治區、直轄市）之一，如浙江省、北京市",
+                    "must be one of the mainland's 31 province-level divisions, e.g. 浙江省 or 北京市");
+            return null;
+        });
+    }
+
+    private InternalUnits readInternalUnits(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        return new InternalUnits(
+                read.requiredOneOf(field.get("scope"), SCOPES),
+                readTextList(field.get("names")));
+    }
+
+    private Organizers readOrganizers(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        return new Organizers(
+                read.requiredText(field.get("hostUnit")),
+                read.requiredText(field.get("hostPhone")),
+                read.requiredText(field.get("executingUnit")),
+                read.requiredText(field.get("executingPhone")));
+    }
+
+    private Participants readParticipants(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        return new Participants(
+                read.requiredCount(field.get("students")),
+                read.requiredCount(field.get("teachers")),
+                read.requiredCount(field.get("others")));
+    }
+
+    private List<Leader> readLeaders(Field field) {
+        List<Field> elements = read.nonEmptyList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<Leader> leaders = new ArrayList<>();
+        for (Field element : elements) {
+            if (read.requiredObject(element) != null) {
+                leaders.add(readLeader(element));
+            }
+        }
+        return leaders;
+    }
+
+    private Leader readLeader(Field field) {
+        String name = read.requiredText(field.get("name"));
+        String unit = read.requiredText(field.get("unit"));
+        String title = read.requiredText(field.get("title"));
+        String phone = read.requiredText(field.get("phone"));
+        String email = read.requiredText(field.get("email"));
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            read.error(field.get("email"), "電子郵件地址格式不正確", "must be an e-mail address");
+        }
+        Boolean civilServant = read.requiredBoolean(field.get("civilServant"));
+        // The four questions below are asked only of a civil servant; for anyone else (or when
+        // the answer to civilServant is missing) they are ignored, not checked.
+        if (!Boolean.TRUE.equals(civilServant)) {
+            return new Leader(name, unit, title, phone, email, civilServant, null, null, null, null);
+        }
+        RequiredWhen civil = new RequiredWhen("公務員（civilServant 為 true）必填", "required when civilServant is true");
+        return new Leader(name, unit, title, phone, email, true,
+                readRequired(field.get("rank"), civil, f -> read.requiredOneOf(f, RANKS)),
+                readRequired(field.get("agencyHead"), civil, read::requiredBoolean),
+                readRequired(field.get("specialIdentities"), civil, f -> readOneOfList(f, SPECIAL_IDENTITIES, false)),
+                readRequired(field.get("plannedStudy"), civil, read::requiredBoolean));
+    }
+
+    private List<Funding> readFunding(Field field) {
+        List<Field> elements = read.nonEmptyList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<Funding> funding = new ArrayList<>();
+        for (Field element : elements) {
+            if (read.requiredObject(element) != null) {
+                funding.add(readFundingEntry(element));
+            }
+        }
+        return funding;
+    }
+
+    /**
+     * The table: OUR_SIDE needs agency and amount; MAINLAND needs agency and support, and for
+     * support OTHER also note and amount; SELF_PAID needs amount. What a source does not need is
+     * optional but still checked when given, except {@code support}, which only a MAINLAND source has.
+     */
+    private Funding readFundingEntry(Field field) {
+        String source = read.requiredOneOf(field.get("source"), FUNDING_SOURCES);
+        boolean ourSide = "OUR_SIDE".equals(source);
+        boolean mainland = "MAINLAND".equals(source);
+        boolean selfPaid = "SELF_PAID".equals(source);
+        RequiredWhen forSource = new RequiredWhen("經費來源為 " + source + " 時必填", "required when the source is " + source);
+
+        String agency = readRequiredWhen(ourSide || mainland, forSource, field.get("agency"), read::requiredText);
+        String support = mainland
+                ? readRequired(field.get("support"), forSource, f -> read.requiredOneOf(f, MAINLAND_SUPPORT))
+                : null;
+        boolean otherSupport = mainland && "OTHER".equals(support);
+        RequiredWhen forOtherSupport = new RequiredWhen("陸方支援方式為其他（OTHER）時必填",
+                "required when a MAINLAND source's support is OTHER");
+        Long amount = readRequiredWhen(ourSide || selfPaid || otherSupport, otherSupport ? forOtherSupport : forSource,
+                field.get("amount"), read::requiredAmount);
+        String note = readRequiredWhen(otherSupport, forOtherSupport, field.get("note"), read::requiredText);
+        return new Funding(source, agency, support, amount, note);
+    }
+
+    private Agreement readAgreement(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        return new Agreement(
+                read.requiredOneOf(field.get("kind"), AGREEMENT_KINDS),
+                read.requiredText(field.get("partnerSchool")),
+                read.optionalDate(field.get("declaredToMoeOn")),
+                read.requiredDate(field.get("plannedSigningDate")),
+                read.optionalText(field.get("text")));
+    }
+
+    // --- 2. Change notice
+
+    private Submission.Change readChange(Field json) {
+        String registrationId = read.requiredText(json.get("registrationId"));
+        LocalDate changeOccurredOn = read.requiredDate(json.get("changeOccurredOn"));
+        Field changes = read.requiredObject(json.get("changes"));
+        // A "type" inside changes is not one of the registration's fields and is ignored.
+        ExchangeActivity changed = changes == null ? null : readExchangeActivity(changes, true);
+        String reason = read.requiredText(json.get("reason"));
+        return new Submission.Change(registrationId, changeOccurredOn, changed, reason);
+    }
+
+    // --- 3. Post-activity report
+
+    private Submission.PostActivityReport readPostActivityReport(Field json) {
+        String registrationId = read.requiredText(json.get("registrationId"));
+        String held = read.requiredOneOf(json.get("held"), HELD);
+        // For NOT_HELD (and when held itself is missing or wrong) the rest is optional, but a value
+        // given is still checked.
+        boolean took = "HELD".equals(held) || "VIDEO".equals(held);
+        RequiredWhen whenTook = new RequiredWhen("辦理情形為 HELD 或 VIDEO 時必填", "required when held is HELD or VIDEO");
+        return new Submission.PostActivityReport(
+                registrationId,
+                held,
+                readRequiredWhen(took, whenTook, json.get("actualPeriod"), this::readDateRange),
+                readRequiredWhen(took, whenTook, json.get("actualStudents"), read::requiredCount),
+                readRequiredWhen(took, whenTook, json.get("difficulties"), f -> read.requiredText(f, REPORT_TEXT_MAX)),
+                readRequiredWhen(took, whenTook, json.get("reflections"), f -> read.requiredText(f, REPORT_TEXT_MAX)),
+                readIfGiven(json.get("activityPeriod"), this::readDateRange),
+                readIfGiven(json.get("travelPeriod"), this::readTravelPeriod));
+    }
+
+    // --- 4. Announcement of mainland activity information
+
+    private Submission.Announcement readAnnouncement(Field json) {
+        return new Submission.Announcement(
+                readSchool(json.get("school")),
+                read.requiredText(json.get("activityName"), NAME_MAX),
+                read.requiredText(json.get("announcementMethod"), ANNOUNCEMENT_METHOD_MAX),
+                readDateRange(json.get("announcementPeriod")),
+                read.optionalText(json.get("attachmentText")),
+                read.requiredBoolean(json.get("selfCheckCompleted")),
+                read.requiredBoolean(json.get("acknowledgedGroupTravelRegistration")));
+    }
+
+    // --- shared shapes
+
+    /** {@code {start, end}}, both required, start ≤ end (reported at end). */
+    private DateRange readDateRange(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        LocalDate start = read.requiredDate(field.get("start"));
+        LocalDate end = read.requiredDate(field.get("end"));
+        if (isAfter(start, end)) {
+            read.error(field.get("end"), "結束日不得早於起始日", "end must not be before start");
+        }
+        return new DateRange(start, end);
+    }
+
+    /** {@code {departure, return}}, both required, departure ≤ return (reported at return). */
+    private TravelPeriod readTravelPeriod(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        LocalDate departure = read.requiredDate(field.get("departure"));
+        LocalDate returnDate = read.requiredDate(field.get("return"));
+        if (isAfter(departure, returnDate)) {
+            read.error(field.get("return"), "返臺日不得早於出發日", "return must not be before departure");
+        }
+        return new TravelPeriod(departure, returnDate);
+    }
+
+    /** A list of at least one non-blank text (mainlandPartners, internalUnits.names). */
+    private List<String> readTextList(Field field) {
+        List<Field> elements = read.nonEmptyList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Field element : elements) {
+            String text = read.requiredText(element);
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return texts;
+    }
+
+    private List<String> readOneOfList(Field field, List<String> allowed, boolean atLeastOne) {
+        List<Field> elements = atLeastOne ? read.nonEmptyList(field) : read.requiredList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (Field element : elements) {
+            String value = read.requiredOneOf(element, allowed);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** Why a field that is otherwise optional is required, said when it is missing. */
+    private record RequiredWhen(String zh, String en) {
+    }
+
+    /** An optional field: null when not given, else read (and checked) by {@code reading}. */
+    private static <T> T readIfGiven(Field field, Function<Field, T> reading) {
+        return field.isAbsent() ? null : reading.apply(field);
+    }
+
+    /** A field required for a reason: when it is missing, the error says {@code why}. */
+    private <T> T readRequired(Field field, RequiredWhen why, Function<Field, T> reading) {
+        if (field.isAbsent()) {
+            read.error(field, why.zh(), why.en());
+            return null;
+        }
+        return reading.apply(field);
+    }
+
+    private <T> T readRequiredWhen(boolean required, RequiredWhen why, Field field, Function<Field, T> reading) {
+        return required ? readRequired(field, why, reading) : readIfGiven(field, reading);
+    }
+
+    private static boolean isAfter(LocalDate a, LocalDate b) {
+        return a != null && b != null && a.isAfter(b);
+    }
+}

@@ -1,0 +1,18 @@
+package tw.straitcheck.system;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** Dates in the platform's calendar: "today" is the date in Asia/Taipei, wherever the server runs. */
+public final class TaipeiClock {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Taipei");
+
+    private TaipeiClock() {
+    }
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+}
