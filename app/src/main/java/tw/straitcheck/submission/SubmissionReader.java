@@ -295,16 +295,16 @@ public final class SubmissionReader {
         boolean selfPaid = "SELF_PAID".equals(source);
         RequiredWhen forSource = new RequiredWhen("經費來源為 " + source + " 時必填", "required when the source is " + source);
 
-        String agency = readRequiredWhen(ourSide || mainland, forSource, field.get("agency"), read::requiredText);
+        String agency = readRequiredWhen(ourSide || mainland, field.get("agency"), forSource, read::requiredText);
         String support = mainland
                 ? readRequired(field.get("support"), forSource, f -> read.requiredOneOf(f, MAINLAND_SUPPORT))
                 : null;
         boolean otherSupport = mainland && "OTHER".equals(support);
         RequiredWhen forOtherSupport = new RequiredWhen("陸方支援方式為其他（OTHER）時必填",
                 "required when a MAINLAND source's support is OTHER");
-        Long amount = readRequiredWhen(ourSide || selfPaid || otherSupport, otherSupport ? forOtherSupport : forSource,
-                field.get("amount"), read::requiredAmount);
-        String note = readRequiredWhen(otherSupport, forOtherSupport, field.get("note"), read::requiredText);
+        Long amount = readRequiredWhen(ourSide || selfPaid || otherSupport, field.get("amount"),
+                otherSupport ? forOtherSupport : forSource, read::requiredAmount);
+        String note = readRequiredWhen(otherSupport, field.get("note"), forOtherSupport, read::requiredText);
         return new Funding(source, agency, support, amount, note);
     }
 
@@ -339,15 +339,17 @@ public final class SubmissionReader {
         String held = read.requiredOneOf(json.get("held"), HELD);
         // For NOT_HELD (and when held itself is missing or wrong) the rest is optional, but a value
         // given is still checked.
-        boolean took = "HELD".equals(held) || "VIDEO".equals(held);
-        RequiredWhen whenTook = new RequiredWhen("辦理情形為 HELD 或 VIDEO 時必填", "required when held is HELD or VIDEO");
+        boolean tookPlace = "HELD".equals(held) || "VIDEO".equals(held);
+        RequiredWhen whenTookPlace = new RequiredWhen("辦理情形為 HELD 或 VIDEO 時必填", "required when held is HELD or VIDEO");
         return new Submission.PostActivityReport(
                 registrationId,
                 held,
-                readRequiredWhen(took, whenTook, json.get("actualPeriod"), this::readDateRange),
-                readRequiredWhen(took, whenTook, json.get("actualStudents"), read::requiredCount),
-                readRequiredWhen(took, whenTook, json.get("difficulties"), f -> read.requiredText(f, REPORT_TEXT_MAX)),
-                readRequiredWhen(took, whenTook, json.get("reflections"), f -> read.requiredText(f, REPORT_TEXT_MAX)),
+                readRequiredWhen(tookPlace, json.get("actualPeriod"), whenTookPlace, this::readDateRange),
+                readRequiredWhen(tookPlace, json.get("actualStudents"), whenTookPlace, read::requiredCount),
+                readRequiredWhen(tookPlace, json.get("difficulties"), whenTookPlace,
+                        f -> read.requiredText(f, REPORT_TEXT_MAX)),
+                readRequiredWhen(tookPlace, json.get("reflections"), whenTookPlace,
+                        f -> read.requiredText(f, REPORT_TEXT_MAX)),
                 readIfGiven(json.get("activityPeriod"), this::readDateRange),
                 readIfGiven(json.get("travelPeriod"), this::readTravelPeriod));
     }
@@ -442,7 +444,7 @@ public final class SubmissionReader {
         return reading.apply(field);
     }
 
-    private <T> T readRequiredWhen(boolean required, RequiredWhen why, Field field, Function<Field, T> reading) {
+    private <T> T readRequiredWhen(boolean required, Field field, RequiredWhen why, Function<Field, T> reading) {
         return required ? readRequired(field, why, reading) : readIfGiven(field, reading);
     }
 

@@ -553,7 +553,8 @@ class SubmissionReaderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2026-02-30", "2026/07/06", "2026-7-6", "06-07-2026", "2026-07-06T00:00", "+2026-07-06"})
+        @ValueSource(strings = {"2026-02-30", "2026/07/06", "2026-7-6", "06-07-2026", "2026-07-06T00:00",
+                "+2026-07-06"})
         void aMalformedDateIsAnErrorAtThatField(String date) {
             ObjectNode json = with(activity(), "/activityPeriod/start", date);
 
@@ -995,11 +996,14 @@ class SubmissionReaderTest {
 
         @Test
         void thePlannedPeriodsAreReadAndCheckedWhenGiven() {
-            ObjectNode json = with(report("HELD"), "/activityPeriod", "{\"start\": \"2026-07-06\", \"end\": \"2026-07-10\"}");
+            ObjectNode json = with(report("HELD"), "/activityPeriod",
+                    "{\"start\": \"2026-07-06\", \"end\": \"2026-07-10\"}");
             with(json, "/travelPeriod", "{\"departure\": \"2026-07-05\", \"return\": \"2026-07-11\"}");
             Submission.PostActivityReport report = (Submission.PostActivityReport) valid(json);
-            assertThat(report.activityPeriod()).isEqualTo(new DateRange(LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 10)));
-            assertThat(report.travelPeriod()).isEqualTo(new TravelPeriod(LocalDate.of(2026, 7, 5), LocalDate.of(2026, 7, 11)));
+            assertThat(report.activityPeriod())
+                    .isEqualTo(new DateRange(LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 10)));
+            assertThat(report.travelPeriod())
+                    .isEqualTo(new TravelPeriod(LocalDate.of(2026, 7, 5), LocalDate.of(2026, 7, 11)));
 
             with(json, "/travelPeriod/departure", "2026-07-12");
             with(json, "/activityPeriod/end", "2026-07-01");

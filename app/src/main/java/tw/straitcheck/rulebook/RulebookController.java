@@ -1,0 +1,93 @@
+package tw.straitcheck.rulebook;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import tw.straitcheck.checking.Citation;
+import tw.straitcheck.checking.FindingKind;
+import tw.straitcheck.checking.Localized;
+import tw.straitcheck.checking.Passage;
+import tw.straitcheck.checking.Rulebase;
+import tw.straitcheck.checking.RuleDefinition;
+import tw.straitcheck.checking.SourceLibrary;
+
+/**
+ * The rulebase as a reader sees it: {@code GET /api/rules} lists every ruleId with its titles, kind,
+ * citations and penalty; {@code GET /api/sources/{source}/{ref}} returns a cited passage
+ * (ref URL-encoded: {@code /api/sources/ACT/art%209(4)}).
+ */
+@Controller("/api")
+class RulebookController {
+
+    private final Rulebase rulebase;
+
+    RulebookController(Rulebase rulebase) {
+        this.rulebase = rulebase;
+    }
+
+    @Serdeable
+    record RuleView(String ruleId, FindingKind kind, Localized title, List<Citation> citations, Citation penalty,
+            Localized note) {
+    }
+
+    @Serdeable
+    record RulesView(String rulebaseVersion, List<RuleView> rules) {
+    }
+
+    @Serdeable
+    record SourceView(String source, Localized title, String version, List<Passage> passages) {
+    }
+
+    @Serdeable
+    record NotFound(Localized message) {
+    }
+
+    @Get("/rules")
+    RulesView rules() {
+        return new RulesView(rulebase.version(), rulebase.definitions().stream().map(this::view).toList());
+    }
+
+    @Get("/rules/{ruleId}")
+    HttpResponse<?> rule(@PathVariable String ruleId) {
+        return rulebase.definitions().stream().filter(d -> d.ruleId().equals(ruleId)).findFirst()
+                .<HttpResponse<?>>map(d -> HttpResponse.ok(view(d)))
+                .orElseGet(() -> HttpResponse.notFound(new NotFound(new Localized(
+                        "查無規則 " + ruleId, "no rule with ruleId " + ruleId))));
+    }
+
+    @Get("/sources")
+    List<SourceLibrary.Document> sources() {
+        return List.copyOf(rulebase.sources().documents().values());
+    }
+
+    @Get("/sources/{source}")
+    HttpResponse<?> source(@PathVariable String source) {
+        SourceLibrary.Document doc = rulebase.sources().documents().get(source);
+        if (doc == null) {
+            return HttpResponse.notFound(new NotFound(new Localized("查無法源 " + source, "no source " + source)));
+        }
+        return HttpResponse.ok(new SourceView(doc.source(), doc.title(), doc.version(), rulebase.sources().passages(source)));
+    }
+
+    @Get("/sources/{source}/{ref}")
+    HttpResponse<?> passage(@PathVariable String source, @PathVariable String ref) {
+        return rulebase.sources().passage(source, ref)
+                .<HttpResponse<?>>map(HttpResponse::ok)
+                .orElseGet(() -> HttpResponse.notFound(new NotFound(new Localized(
+                        "查無條文 " + source + " " + ref, "no passage " + source + " " + ref))));
+    }
+
+    private RuleView view(RuleDefinition d) {
+        return new RuleView(d.ruleId(), d.kind(), d.title(),
+                d.citations().stream().map(this::citation).toList(),
+                d.penalty() == null ? null : citation(d.penalty()), d.note());
+    }
+
+    private Citation citation(RuleDefinition.SourceRef ref) {
+        String text = rulebase.sources().passage(ref.source(), ref.ref()).map(Passage::text).orElse(null);
+        return new Citation(ref.source(), ref.ref(), text);
+    }
+}
