@@ -23,6 +23,9 @@ public final class Rulebase {
     private final DueDates dates;
     private final Keywords keywords;
     private final SourceLibrary sources;
+    /** Resolved once: the citations of each rule and the penalty of each penalty reference. */
+    private final Map<String, List<Citation>> citations = new java.util.HashMap<>();
+    private final Map<String, Penalty> penalties = new java.util.concurrent.ConcurrentHashMap<>();
 
     Rulebase(String version, String origin, KieBase kieBase, Map<String, RuleDefinition> definitions,
             DueDates dates, Keywords keywords, SourceLibrary sources) {
@@ -33,6 +36,16 @@ public final class Rulebase {
         this.dates = dates;
         this.keywords = keywords;
         this.sources = sources;
+        for (RuleDefinition d : definitions.values()) {
+            List<Citation> cited = new ArrayList<>();
+            for (RuleDefinition.SourceRef ref : d.citations()) {
+                cited.add(new Citation(ref.source(), ref.ref(), passage(ref).text()));
+            }
+            citations.put(d.ruleId(), List.copyOf(cited));
+            if (d.penalty() != null) {
+                penalty(d.penalty().toString());
+            }
+        }
     }
 
     public String version() {
@@ -76,21 +89,20 @@ public final class Rulebase {
     /** Resolves a finding raised by the rules into what the response shows. */
     ReportedFinding report(Finding finding) {
         RuleDefinition d = definition(finding.getRuleId());
-        List<Citation> citations = new ArrayList<>();
-        for (RuleDefinition.SourceRef ref : d.citations()) {
-            citations.add(new Citation(ref.source(), ref.ref(), passage(ref).text()));
-        }
-        Penalty penalty = null;
-        if (finding.getPenalty() != null) {
-            RuleDefinition.SourceRef ref = RuleDefinition.SourceRef.parse(finding.getPenalty());
+        Penalty penalty = finding.getPenalty() == null ? null : penalty(finding.getPenalty());
+        return new ReportedFinding(d.ruleId(), d.kind(), finding.getDue(), finding.getSubject(), d.title(),
+                citations.get(d.ruleId()), finding.getEvidence(), penalty, finding.getReminders(), d.note());
+    }
+
+    private Penalty penalty(String reference) {
+        return penalties.computeIfAbsent(reference, r -> {
+            RuleDefinition.SourceRef ref = RuleDefinition.SourceRef.parse(r);
             Passage p = passage(ref);
             Passage.Fine fine = p.fine();
-            penalty = new Penalty(ref.source(), ref.ref(), p.text(),
+            return new Penalty(ref.source(), ref.ref(), p.text(),
                     fine == null ? null : fine.min(), fine == null ? null : fine.max(),
                     fine == null ? null : fine.currency());
-        }
-        return new ReportedFinding(d.ruleId(), d.kind(), finding.getDue(), finding.getSubject(), d.title(),
-                List.copyOf(citations), finding.getEvidence(), penalty, finding.getReminders(), d.note());
+        });
     }
 
     Passage passage(RuleDefinition.SourceRef ref) {

@@ -53,13 +53,8 @@ public final class RulebaseLoader {
         Keywords keywords = new Keywords(keywordLists(files));
         KieBase kieBase = compile(files, version);
         Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase));
+        // resolves every citation and penalty, and refuses the rulebase if one does not resolve
         Rulebase rulebase = new Rulebase(version, files.origin(), kieBase, definitions, dates, keywords, sources);
-        for (RuleDefinition d : definitions.values()) {
-            d.citations().forEach(rulebase::passage);
-            if (d.penalty() != null) {
-                rulebase.passage(d.penalty());
-            }
-        }
         LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
                 (System.nanoTime() - started) / 1_000_000);

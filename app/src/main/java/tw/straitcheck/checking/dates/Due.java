@@ -56,10 +56,6 @@ public final class Due {
         return day.isAfter(date);
     }
 
-    /** Whether this due date is the given day or later. */
-    public boolean isOnOrAfter(LocalDate day) {
-        return !date.isBefore(day);
-    }
 
     public long daysLateOn(LocalDate day) {
         return Math.max(0, ChronoUnit.DAYS.between(date, day));

@@ -1,6 +1,8 @@
 package tw.straitcheck.checking.text;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import java.util.BitSet;
+import java.util.List;
 
 /**
  * Brings text and list entries to one form before matching (rule catalogue, section D):
@@ -10,7 +12,26 @@ import com.github.houbb.opencc4j.util.ZhConverterUtil;
  */
 public final class TextNormalizer {
 
+    /**
+     * The characters OpenCC s2t would change. Texts from Taiwanese schools are nearly always in
+     * Traditional already; phrase conversion (the costly part) runs only on a text that has one.
+     */
+    private static final BitSet CONVERTIBLE = convertibleCharacters();
+
     private TextNormalizer() {
+    }
+
+    private static BitSet convertibleCharacters() {
+        BitSet convertible = new BitSet(0x10000);
+        for (char c = 0x2E80; c < 0xFFFF; c++) {
+            if (Character.isIdeographic(c)) {
+                List<String> traditional = ZhConverterUtil.toTraditional(c);
+                if (traditional != null && !traditional.isEmpty() && !traditional.get(0).equals(String.valueOf(c))) {
+                    convertible.set(c);
+                }
+            }
+        }
+        return convertible;
     }
 
     public static Normalized normalize(String original) {
@@ -32,28 +53,51 @@ public final class TextNormalizer {
     }
 
     /**
-     * OpenCC converts by phrase; when a phrase changes length the positions no longer line up
-     * with the original, so convert character by character instead (rare in practice).
+     * OpenCC converts by phrase, and a phrase never spans punctuation or white space: only the runs
+     * of ideographs that hold a convertible character are converted. When a run changes length the
+     * positions would no longer line up with the original, so that run is converted character by
+     * character instead (rare in practice).
      */
     private static String toTraditional(String original) {
-        if (!hasHan(original)) {
+        if (!hasConvertible(original)) {
             return original;
         }
-        String converted = ZhConverterUtil.toTraditional(original);
-        if (converted.length() == original.length()) {
+        StringBuilder out = new StringBuilder(original.length());
+        int i = 0;
+        while (i < original.length()) {
+            if (!Character.isIdeographic(original.charAt(i))) {
+                out.append(original.charAt(i++));
+                continue;
+            }
+            int end = i;
+            boolean convertible = false;
+            while (end < original.length() && Character.isIdeographic(original.charAt(end))) {
+                convertible |= CONVERTIBLE.get(original.charAt(end));
+                end++;
+            }
+            String run = original.substring(i, end);
+            out.append(convertible ? convertRun(run) : run);
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static String convertRun(String run) {
+        String converted = ZhConverterUtil.toTraditional(run);
+        if (converted.length() == run.length()) {
             return converted;
         }
-        StringBuilder perChar = new StringBuilder(original.length());
-        for (int i = 0; i < original.length(); i++) {
-            String one = ZhConverterUtil.toTraditional(String.valueOf(original.charAt(i)));
-            perChar.append(one.length() == 1 ? one.charAt(0) : original.charAt(i));
+        StringBuilder perChar = new StringBuilder(run.length());
+        for (int i = 0; i < run.length(); i++) {
+            List<String> one = ZhConverterUtil.toTraditional(run.charAt(i));
+            perChar.append(one != null && !one.isEmpty() && one.get(0).length() == 1 ? one.get(0).charAt(0) : run.charAt(i));
         }
         return perChar.toString();
     }
 
-    private static boolean hasHan(String s) {
+    private static boolean hasConvertible(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x2E80) {
+            if (CONVERTIBLE.get(s.charAt(i))) {
                 return true;
             }
         }

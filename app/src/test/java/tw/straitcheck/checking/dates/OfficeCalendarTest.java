@@ -10,6 +10,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,31 @@ class OfficeCalendarTest {
                     .hasMessageContaining("calendar/2030.csv")
                     .hasMessageContaining("line 4")
                     .hasMessageContaining("20301332");
+        }
+
+        @Disabled("bug: OfficeCalendar.readYear (line 64) skips any row whose first cell does not start with a digit, anywhere in the file, so a bad date such as 元旦 is silently ignored instead of refused")
+        @Test
+        void aRowAfterTheHeaderWhoseDateIsNotANumberIsRefusedNamingTheFileAndLine() {
+            byte[] file = (HEADER + "20300101,二,2,開國紀念日\n元旦,三,0,\n").getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> of("calendar/2030.csv", file))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("calendar/2030.csv")
+                    .hasMessageContaining("line 3");
+        }
+
+        @Disabled("bug: OfficeCalendar.readYear (line 64) skips rows starting with a quote, so a CSV with quoted cells loads no day at all and no error (loadedYears is empty)")
+        @Test
+        void aFileWithQuotedCellsIsNotSilentlyIgnored() {
+            byte[] file = (HEADER + "\"20300101\",\"二\",\"2\",\"開國紀念日\"\n\"20300102\",\"三\",\"0\",\"\"\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            // either read (2030 loaded, 1/2 a working day) or refused naming the file: never loaded as nothing
+            try {
+                OfficeCalendar calendar = of("calendar/2030.csv", file);
+                assertThat(calendar.loadedYears()).containsExactly(2030);
+                assertThat(calendar.isWorkingDay(LocalDate.of(2030, 1, 1))).isFalse();
+            } catch (IllegalArgumentException refused) {
+                assertThat(refused).hasMessageContaining("calendar/2030.csv");
+            }
         }
 
         @Test

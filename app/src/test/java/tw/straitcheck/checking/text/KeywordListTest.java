@@ -1,0 +1,149 @@
+package tw.straitcheck.checking.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tw.straitcheck.checking.facts.KeywordHit;
+import tw.straitcheck.checking.facts.TextField;
+
+class KeywordListTest {
+
+    private static final KeywordList.Entry UNIFICATION =
+            new KeywordList.Entry("統一", null, List.of("統一編號", "統一發票", "統一超商", "統一企業"));
+    private static final KeywordList.Entry GOVERNMENT =
+            new KeywordList.Entry("政府", "government", List.of("非政府"));
+
+    private final KeywordList content = new KeywordList("political-content", "test",
+            List.of(UNIFICATION, new KeywordList.Entry("祖國", null, null)));
+    private final KeywordList bodies = new KeywordList("political-bodies", "test",
+            List.of(GOVERNMENT, new KeywordList.Entry("統戰部", "party", List.of())));
+
+    private static List<KeywordList.Match> find(KeywordList list, String text) {
+        return list.find(TextNormalizer.normalize(text));
+    }
+
+    @Test
+    void unificationInsideAnExcludedPhraseDoesNotMatch() {
+        assertThat(find(content, "請開立統一發票")).isEmpty();
+        assertThat(find(content, "統一編號12345678，統一超商繳費，統一企業贊助")).isEmpty();
+    }
+
+    @Test
+    void unificationOutsideTheExclusionMatchesOnceAtItsOwnPlace() {
+        List<KeywordList.Match> matches = find(content, "統一發票與兩岸統一");
+        assertThat(matches).containsExactly(new KeywordList.Match(UNIFICATION, 7, 9));
+    }
+
+    @Test
+    void simplifiedUnificationMatchesTheTraditionalEntry() {
+        assertThat(find(content, "祖国统一")).extracting(m -> m.entry().keyword()).containsExactly("祖國", "統一");
+        assertThat(find(content, "统一")).containsExactly(new KeywordList.Match(UNIFICATION, 0, 2));
+    }
+
+    @Test
+    void simplifiedExcludedPhraseIsExcludedToo() {
+        assertThat(find(content, "请开立统一发票")).isEmpty();
+    }
+
+    @Test
+    void nonGovernmentalDoesNotMatchGovernment() {
+        assertThat(find(bodies, "非政府組織")).isEmpty();
+    }
+
+    @Test
+    void aCityPeoplesGovernmentMatchesGovernment() {
+        assertThat(find(bodies, "XX市人民政府")).containsExactly(new KeywordList.Match(GOVERNMENT, 5, 7));
+    }
+
+    @Test
+    void eachKeywordIsReportedOnceEvenWhenItAppearsThreeTimes() {
+        List<KeywordList.Match> matches = find(bodies, "市政府、區政府與省政府");
+        assertThat(matches).containsExactly(new KeywordList.Match(GOVERNMENT, 1, 3));
+    }
+
+    @Test
+    void aKeywordIsReportedOnceAtItsFirstPlaceOutsideItsExclusions() {
+        List<KeywordList.Match> matches = find(bodies, "非政府組織與市政府及縣政府");
+        assertThat(matches).containsExactly(new KeywordList.Match(GOVERNMENT, 7, 9));
+    }
+
+    @Test
+    void anExclusionThatDoesNotContainItsKeywordIsRefused() {
+        assertThatThrownBy(() -> new KeywordList("political-content", "test",
+                List.of(new KeywordList.Entry("統一", null, List.of("發票")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("list political-content: exclusion '發票' does not contain its keyword '統一'");
+    }
+
+    @Test
+    void aKeywordListedTwiceIsRefused() {
+        assertThatThrownBy(() -> new KeywordList("political-content", "test",
+                List.of(new KeywordList.Entry("祖國", null, null), new KeywordList.Entry("祖國", null, null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("list political-content: keyword listed twice: 祖國");
+    }
+
+    @Test
+    void aKeywordListedTwiceInDifferentFormsIsRefused() {
+        // 臺灣同胞 and 台灣同胞 are the same after normalisation, and so are 祖国 and 祖國
+        assertThatThrownBy(() -> new KeywordList("l", "test",
+                List.of(new KeywordList.Entry("台灣同胞", null, null), new KeywordList.Entry("臺灣同胞", null, null))))
+                .hasMessage("list l: keyword listed twice: 臺灣同胞");
+        assertThatThrownBy(() -> new KeywordList("l", "test",
+                List.of(new KeywordList.Entry("祖國", null, null), new KeywordList.Entry("祖国", null, null))))
+                .hasMessage("list l: keyword listed twice: 祖国");
+    }
+
+    @Test
+    void anEmptyKeywordIsRefused() {
+        assertThatThrownBy(() -> new KeywordList("l", "test", List.of(new KeywordList.Entry(" ", null, null))))
+                .hasMessage("list l: empty keyword");
+    }
+
+    @Test
+    void anEmptyTextMatchesNothing() {
+        assertThat(find(content, "")).isEmpty();
+        assertThat(find(content, "  ")).isEmpty();
+    }
+
+    @Test
+    void aDignityEntryWrittenWithPunctuationMatchesFullWidthText() {
+        KeywordList dignity = new KeywordList("dignity", "test",
+                List.of(new KeywordList.Entry("taiwan,china", null, null), new KeywordList.Entry("中國台灣", null, null)));
+        assertThat(find(dignity, "Ｔａｉｗａｎ， Ｃｈｉｎａ")).extracting(m -> m.entry().keyword())
+                .containsExactly("taiwan,china");
+        assertThat(find(dignity, "中國臺灣代表團")).extracting(m -> m.entry().keyword())
+                .containsExactly("中國台灣");
+    }
+
+    @Test
+    void keywordsReportTheListKeywordItsCategoryAndTheOriginalTextAround() {
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
+        String value = "本次行程拜會廈門市人民政府台港澳辦公室及中共中央统战部相關人員";
+        List<KeywordHit> hits = keywords.find("political-bodies",
+                new TextField("mainlandPartners", "mainlandPartners[0]", value));
+        assertThat(hits).containsExactly(
+                new KeywordHit("political-bodies", "mainlandPartners[0]", value, "政府", "government",
+                        "…次行程拜會廈門市人民政府台港澳辦公室及中共中…"),
+                new KeywordHit("political-bodies", "mainlandPartners[0]", value, "統戰部", "party",
+                        "…港澳辦公室及中共中央统战部相關人員"));
+    }
+
+    @Test
+    void keywordsOfAFieldWithoutAValueAreNone() {
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
+        assertThat(keywords.find("political-bodies", null)).isEmpty();
+        assertThat(keywords.find("political-bodies", new TextField("f", "f", null))).isEmpty();
+    }
+
+    @Test
+    void anUnknownListIsRefusedByName() {
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
+        assertThatThrownBy(() -> keywords.find("nope", new TextField("f", "f", "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no keyword list named 'nope' in rules/lists/");
+    }
+}
