@@ -7,18 +7,21 @@ import java.util.Objects;
 import org.kie.api.runtime.rule.RuleContext;
 import tw.straitcheck.checking.dates.Due;
 import tw.straitcheck.checking.facts.KeywordHit;
+import tw.straitcheck.checking.facts.Leader;
 
 /**
  * A finding as a rule raises it, inserted into the session as a fact so other rules can add to it
  * (a penalty that applies only to some persons). Which rule it comes from is read from the rule's
  * {@code @ruleId} metadata, never written twice. In DRL:
- * <pre>insert(Finding.of(drools).about($leader.getName()).due($due));</pre>
+ * <pre>insert(Finding.of(drools).about($leader).due($due));</pre>
  */
 public final class Finding {
 
     private final String ruleId;
     private LocalDate due;
     private String subject;
+    /** The fact the finding concerns (a leader), so rules can find it without comparing names. */
+    private Object concerns;
     private final List<Evidence> evidence = new ArrayList<>();
     private List<LocalDate> reminders = List.of();
     private String penalty;
@@ -37,9 +40,10 @@ public final class Finding {
         return new Finding(ruleId, RuleDefinition.value(metaData, "penalty"));
     }
 
-    /** The leader (or other person) the finding concerns. */
-    public Finding about(String subject) {
-        this.subject = subject;
+    /** The leader the finding concerns; its {@code subject} is the leader's name. */
+    public Finding about(Leader leader) {
+        this.subject = leader.getName();
+        this.concerns = leader;
         return this;
     }
 
@@ -80,6 +84,10 @@ public final class Finding {
         return subject;
     }
 
+    public Object getConcerns() {
+        return concerns;
+    }
+
     public List<Evidence> getEvidence() {
         return List.copyOf(evidence);
     }
@@ -100,7 +108,7 @@ public final class Finding {
     @Override
     public boolean equals(Object o) {
         return o instanceof Finding f && ruleId.equals(f.ruleId) && Objects.equals(due, f.due)
-                && Objects.equals(subject, f.subject) && evidence.equals(f.evidence)
+                && Objects.equals(subject, f.subject) && concerns == f.concerns && evidence.equals(f.evidence)
                 && reminders.equals(f.reminders) && Objects.equals(penalty, f.penalty);
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -277,7 +276,6 @@ class CheckEngineTest {
         assertThat(only(result, "PERMIT.EDUCATION_AUTHORITY").due()).isEqualTo(LocalDate.of(2026, 7, 4));
     }
 
-    @Disabled("bug: ReturnReport.drl line 37 matches the finding by subject == leader name, so the entrusted leader's art 91(4) penalty is also set on a same-named leader's finding; the two findings become equal and CheckEngine's LinkedHashSet (line 31) keeps only one")
     @Test
     void twoLeadersWithTheSameNameEachGetTheirOwnReturnReportAndOnlyTheEntrustedOneIsFined() {
         ObjectNode json = plainActivity();

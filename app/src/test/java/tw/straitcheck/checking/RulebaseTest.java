@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tw.straitcheck.ProjectFiles;
@@ -213,7 +212,6 @@ class RulebaseTest {
                 .hasMessageContaining("ACT art 999(9)");
     }
 
-    @Disabled("bug: RulebaseLoader.periods accepts 'clear working days' with direction after; DueDates.shift (line 91) only throws when a check computes it, i.e. at the first submission with a civil-servant leader")
     @Test
     void aPeriodOfClearWorkingDaysCountedAfterADateIsRefusedWhenLoading(@TempDir Path temp) throws IOException {
         Path copy = copyRules(temp);

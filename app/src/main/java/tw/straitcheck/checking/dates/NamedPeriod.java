@@ -15,6 +15,9 @@ public record NamedPeriod(String name, List<Period> lengths, Direction direction
         if (lengths.isEmpty()) {
             throw new IllegalArgumentException("period '" + name + "' has no length");
         }
+        if (direction == Direction.AFTER && lengths.stream().anyMatch(l -> l.unit() == Period.Unit.CLEAR_WORKING_DAYS)) {
+            throw new IllegalArgumentException("period '" + name + "': clear working days are counted before a date only");
+        }
         if (reference == null || reference.isBlank()) {
             throw new IllegalArgumentException("period '" + name + "' has no reference to its source");
         }

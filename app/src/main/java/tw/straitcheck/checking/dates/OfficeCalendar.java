@@ -58,31 +58,48 @@ public final class OfficeCalendar {
 
     private static void readYear(String name, String text, Map<Integer, BitSet> years) {
         String[] lines = text.split("\r?\n");
+        boolean headerSeen = false;
+        int days = 0;
         for (int i = 0; i < lines.length; i++) {
-            String[] cells = lines[i].split(",", -1);
-            String first = cells[0].strip();
-            if (first.isEmpty() || !Character.isDigit(first.charAt(0))) {
-                continue; // the header, or a blank line at the end
+            if (lines[i].isBlank()) {
+                continue;
             }
+            String[] cells = lines[i].split(",", -1);
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = unquote(cells[c]);
+            }
+            if (!headerSeen && !cells[0].isEmpty() && !Character.isDigit(cells[0].charAt(0))) {
+                headerSeen = true; // 西元日期,星期,是否放假,備註
+                continue;
+            }
+            headerSeen = true;
             if (cells.length < 3) {
                 throw new IllegalArgumentException(name + " line " + (i + 1) + ": expected 西元日期,星期,是否放假,備註");
             }
             LocalDate day;
             try {
-                day = LocalDate.parse(first, BASIC);
+                day = LocalDate.parse(cells[0], BASIC);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(name + " line " + (i + 1) + ": not a date: " + first, e);
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": not a date YYYYMMDD: " + cells[0], e);
             }
-            String off = cells[2].strip();
-            boolean working = switch (off) {
+            boolean working = switch (cells[2]) {
                 case "0" -> true;
                 case "2" -> false;
                 default -> throw new IllegalArgumentException(
-                        name + " line " + (i + 1) + ": 是否放假 must be 0 or 2, was " + off);
+                        name + " line " + (i + 1) + ": 是否放假 must be 0 or 2, was " + cells[2]);
             };
             BitSet year = years.computeIfAbsent(day.getYear(), y -> new BitSet(366));
             year.set(day.getDayOfYear() - 1, working);
+            days++;
         }
+        if (days == 0) {
+            throw new IllegalArgumentException(name + ": no days in the calendar file");
+        }
+    }
+
+    private static String unquote(String cell) {
+        String c = cell.strip();
+        return c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1).strip() : c;
     }
 
     public boolean isLoaded(int year) {

@@ -10,7 +10,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -193,7 +192,6 @@ class OfficeCalendarTest {
                     .hasMessageContaining("20301332");
         }
 
-        @Disabled("bug: OfficeCalendar.readYear (line 64) skips any row whose first cell does not start with a digit, anywhere in the file, so a bad date such as 元旦 is silently ignored instead of refused")
         @Test
         void aRowAfterTheHeaderWhoseDateIsNotANumberIsRefusedNamingTheFileAndLine() {
             byte[] file = (HEADER + "20300101,二,2,開國紀念日\n元旦,三,0,\n").getBytes(StandardCharsets.UTF_8);
@@ -203,7 +201,6 @@ class OfficeCalendarTest {
                     .hasMessageContaining("line 3");
         }
 
-        @Disabled("bug: OfficeCalendar.readYear (line 64) skips rows starting with a quote, so a CSV with quoted cells loads no day at all and no error (loadedYears is empty)")
         @Test
         void aFileWithQuotedCellsIsNotSilentlyIgnored() {
             byte[] file = (HEADER + "\"20300101\",\"二\",\"2\",\"開國紀念日\"\n\"20300102\",\"三\",\"0\",\"\"\n")
