@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tw.straitcheck.checking.text.TextNormalizer;
 
 /**
  * The mainland's 31 province-level divisions, as listed in
@@ -38,7 +39,12 @@ public final class MainlandProvinces {
         if (input == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(Holder.BY_SPELLING.get(input.strip()));
+        String exact = Holder.BY_SPELLING.get(input.strip());
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        // a spelling that mixes the two scripts (内蒙古自治區), or full-width spaces inside
+        return Optional.ofNullable(Holder.BY_SPELLING.get(TextNormalizer.normalizeKeyword(input)));
     }
 
     public static List<Province> all() {
@@ -64,8 +70,10 @@ public final class MainlandProvinces {
             Map<String, String> bySpelling = new HashMap<>();
             for (Province province : provinces) {
                 bySpelling.put(province.traditional(), province.traditional());
+                bySpelling.putIfAbsent(TextNormalizer.normalizeKeyword(province.traditional()), province.traditional());
                 bySpelling.put(province.simplified(), province.traditional());
                 for (String shortForm : province.shortForms()) {
+                    bySpelling.putIfAbsent(TextNormalizer.normalizeKeyword(shortForm), province.traditional());
                     String other = bySpelling.put(shortForm, province.traditional());
                     if (other != null && !other.equals(province.traditional())) {
                         throw new IllegalStateException(RESOURCE + ": " + shortForm + " names both " + other

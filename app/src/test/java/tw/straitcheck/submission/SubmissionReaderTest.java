@@ -374,6 +374,15 @@ class SubmissionReaderTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"内蒙古自治區", "廣西壮族自治区", "浙江　省"})
+        void aSpellingMixingTheTwoScriptsIsAcceptedAndStoredTraditional(String province) {
+            String traditional = validActivity(with(activity(), "/locations/0/province", province))
+                    .locations().get(0).province();
+
+            assertThat(traditional).isIn("內蒙古自治區", "廣西壯族自治區", "浙江省");
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"浙江", " 浙江省 ", "广东省", "內蒙古", "内蒙古自治区", "寧夏", "新疆维吾尔自治区", "西藏",
                 "北京", "重庆", "重慶市"})
         void fullAndShortNamesInEitherScriptAreAccepted(String province) {
