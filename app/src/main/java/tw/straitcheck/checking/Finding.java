@@ -42,7 +42,7 @@ public final class Finding {
 
     /** The leader the finding concerns; its {@code subject} is the leader's name. */
     public Finding about(Leader leader) {
-        this.subject = leader.getName();
+        this.subject = leader.name();
         this.concerns = leader;
         return this;
     }
