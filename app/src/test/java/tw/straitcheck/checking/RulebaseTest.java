@@ -159,8 +159,8 @@ class RulebaseTest {
                 .hasSize(rulebase.keywords().list("political-content").entries().size() + 1);
     }
 
-    @Test
-    void aSecondRuleReusingARuleIdIsRefusedNamingTheRuleId(@TempDir Path temp) throws IOException {
+    /** A copy of rules/ with one more DRL file holding a single finding rule. */
+    private static Path withExtraRule(Path temp, String name, String ruleId, String kind, String cites) throws IOException {
         Path copy = copyRules(temp);
         Files.createDirectories(copy.resolve("handbook/extra"));
         Files.writeString(copy.resolve("handbook/extra/Extra.drl"), """
@@ -169,16 +169,23 @@ class RulebaseTest {
                 import tw.straitcheck.checking.Finding;
                 import tw.straitcheck.checking.facts.*;
 
-                rule "Another rule that says the content is political"
-                    @ruleId("CONTENT.POLITICAL") @kind("FLAG")
-                    @titleZh("另一條規則")
-                    @cites("HANDBOOK 壹二(三)")
+                rule "%s"
+                    @ruleId("%s") @kind("%s")
+                    @titleZh("測試規則")
+                    @cites("%s")
                 when
                     Check()
                 then
                     insert(Finding.of(drools));
                 end
-                """, StandardCharsets.UTF_8);
+                """.formatted(name, ruleId, kind, cites), StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    @Test
+    void aSecondRuleReusingARuleIdIsRefusedNamingTheRuleId(@TempDir Path temp) throws IOException {
+        Path copy = withExtraRule(temp, "Another rule that says the content is political",
+                "CONTENT.POLITICAL", "FLAG", "HANDBOOK 壹二(三)");
 
         assertThatThrownBy(() -> RulebaseLoader.load(RuleFiles.fromDirectory(copy)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -188,24 +195,8 @@ class RulebaseTest {
 
     @Test
     void aCitationOfAPassageThatDoesNotExistIsRefused(@TempDir Path temp) throws IOException {
-        Path copy = copyRules(temp);
-        Files.createDirectories(copy.resolve("handbook/extra"));
-        Files.writeString(copy.resolve("handbook/extra/Extra.drl"), """
-                package tw.straitcheck.rules;
-
-                import tw.straitcheck.checking.Finding;
-                import tw.straitcheck.checking.facts.*;
-
-                rule "A rule citing an article the act does not have"
-                    @ruleId("TEST.MISSING_CITATION") @kind("INFO")
-                    @titleZh("引用不存在之條文")
-                    @cites("ACT art 999(9)")
-                when
-                    Check()
-                then
-                    insert(Finding.of(drools));
-                end
-                """, StandardCharsets.UTF_8);
+        Path copy = withExtraRule(temp, "A rule citing an article the act does not have",
+                "TEST.MISSING_CITATION", "INFO", "ACT art 999(9)");
 
         assertThatThrownBy(() -> RulebaseLoader.load(RuleFiles.fromDirectory(copy)))
                 .isInstanceOf(IllegalStateException.class)
