@@ -1,0 +1,102 @@
+package tw.straitcheck.submission;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import tw.straitcheck.system.JsonBodies;
+
+/**
+ * The registration platform's API for schools. {@code POST /api/submissions} files any of the four
+ * types (validated, checked and stored in one transaction; {@code Idempotency-Key} makes a retry
+ * safe); {@code GET /api/submissions/{receipt}} shows the record; {@code PUT} resubmits a record
+ * returned for correction; {@code POST …/withdraw} withdraws one not yet decided.
+ * Who acts is given in {@code X-Actor} until accounts arrive.
+ */
+@Controller("/api/submissions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class SubmissionController {
+
+    static final String ACTOR = "X-Actor";
+
+    private final SubmissionService service;
+    private final RecordViews views;
+    private final RecordMoves moves;
+
+    SubmissionController(SubmissionService service, RecordViews views, RecordMoves moves) {
+        this.service = service;
+        this.views = views;
+        this.moves = moves;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> file(@Body byte[] body, @Header(ACTOR) @Nullable String actor,
+            @Header("Idempotency-Key") @Nullable String idempotencyKey) {
+        SubmissionService.Answer answer = service.file(JsonBodies.parse(body), actorOrSchool(actor), blankToNull(idempotencyKey));
+        return created(answer);
+    }
+
+    @Put(uri = "/{receipt}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> resubmit(@PathVariable String receipt, @Body byte[] body, @Header(ACTOR) @Nullable String actor) {
+        SubmissionService.Answer answer = service.resubmit(receipt, JsonBodies.parse(body), actorOrSchool(actor));
+        return HttpResponse.ok(answer.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Get(uri = "/{receipt}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> show(@PathVariable String receipt) {
+        return HttpResponse.ok(views.view(receipt).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Serdeable
+    record WithdrawForm(@Nullable String reason) {
+    }
+
+    @Post(uri = "/{receipt}/withdraw", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> withdraw(@PathVariable String receipt, @Body @Nullable WithdrawForm form,
+            @Header(ACTOR) @Nullable String actor, @Header("If-Match") @Nullable String ifMatch) {
+        SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, actorOrSchool(actor),
+                form == null ? null : form.reason(), lockVersion(ifMatch));
+        return HttpResponse.ok(RecordViews.summary(moved).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    static HttpResponse<String> created(SubmissionService.Answer answer) {
+        MutableHttpResponse<String> response = HttpResponse.created(answer.json(), URI.create("/api/submissions/" + answer.receipt()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response;
+    }
+
+    static String actorOrSchool(@Nullable String actor) {
+        return actor == null || actor.isBlank() ? "school" : actor.strip();
+    }
+
+    /** {@code If-Match: "3"} or {@code 3}: the record's lockVersion the client saw. */
+    static Long lockVersion(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").strip());
+        } catch (NumberFormatException e) {
+            throw new FilingException.Invalid(java.util.List.of(new FieldError("If-Match",
+                    "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion")));
+        }
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
