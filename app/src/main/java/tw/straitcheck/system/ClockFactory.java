@@ -6,7 +6,7 @@ import java.time.Clock;
 
 /** The clock "today" is read from; tests replace it to move time. */
 @Factory
-class ClockFactory {
+public class ClockFactory {
 
     @Singleton
     Clock clock() {
