@@ -22,13 +22,15 @@ public class RecordViews {
     private final Repositories.Versions versions;
     private final Repositories.Findings findings;
     private final Repositories.History history;
+    private final Repositories.Attachments attachments;
 
     RecordViews(Repositories.Records records, Repositories.Versions versions, Repositories.Findings findings,
-            Repositories.History history) {
+            Repositories.History history, Repositories.Attachments attachments) {
         this.records = records;
         this.versions = versions;
         this.findings = findings;
         this.history = history;
+        this.attachments = attachments;
     }
 
     @Transactional
@@ -52,6 +54,16 @@ public class RecordViews {
             node.put("submittedAt", v.createdAt().toString());
             node.set("submission", parse(v.submitted()));
             node.set("check", parse(v.result()));
+            ArrayNode files = node.putArray("attachments");
+            for (Attachment a : attachments.findByVersionId(v.id())) {
+                ObjectNode file = files.addObject();
+                file.put("id", a.id());
+                file.put("field", a.field());
+                file.put("filename", a.filename());
+                file.put("sizeBytes", a.sizeBytes());
+                file.put("sha256", a.sha256());
+                file.put("href", "/api/submissions/" + record.receipt() + "/attachments/" + a.id());
+            }
             ArrayNode stored = node.putArray("findings");
             for (StoredFinding f : findings.findByVersionIdOrderById(v.id())) {
                 ObjectNode finding = (ObjectNode) parse(f.body());

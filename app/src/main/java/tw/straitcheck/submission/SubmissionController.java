@@ -3,7 +3,6 @@ package tw.straitcheck.submission;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,7 +13,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import java.net.URI;
 import tw.straitcheck.system.JsonBodies;
 
 /**
@@ -28,8 +26,6 @@ import tw.straitcheck.system.JsonBodies;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SubmissionController {
 
-    static final String ACTOR = "X-Actor";
-
     private final SubmissionService service;
     private final RecordViews views;
     private final RecordMoves moves;
@@ -41,15 +37,16 @@ class SubmissionController {
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> file(@Body byte[] body, @Header(ACTOR) @Nullable String actor,
-            @Header("Idempotency-Key") @Nullable String idempotencyKey) {
-        SubmissionService.Answer answer = service.file(JsonBodies.parse(body), actorOrSchool(actor), blankToNull(idempotencyKey));
-        return created(answer);
+    HttpResponse<String> file(@Body byte[] body, @Header(FilingHttp.ACTOR) @Nullable String actor,
+            @Header(FilingHttp.IDEMPOTENCY_KEY) @Nullable String idempotencyKey) {
+        SubmissionService.Answer answer = service.file(JsonBodies.parse(body), FilingHttp.actorOrSchool(actor),
+                FilingHttp.idempotencyKey(idempotencyKey));
+        return FilingHttp.created(answer);
     }
 
     @Put(uri = "/{receipt}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> resubmit(@PathVariable String receipt, @Body byte[] body, @Header(ACTOR) @Nullable String actor) {
-        SubmissionService.Answer answer = service.resubmit(receipt, JsonBodies.parse(body), actorOrSchool(actor));
+    HttpResponse<String> resubmit(@PathVariable String receipt, @Body byte[] body, @Header(FilingHttp.ACTOR) @Nullable String actor) {
+        SubmissionService.Answer answer = service.resubmit(receipt, JsonBodies.parse(body), FilingHttp.actorOrSchool(actor));
         return HttpResponse.ok(answer.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -64,23 +61,10 @@ class SubmissionController {
 
     @Post(uri = "/{receipt}/withdraw", produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> withdraw(@PathVariable String receipt, @Body @Nullable WithdrawForm form,
-            @Header(ACTOR) @Nullable String actor, @Header("If-Match") @Nullable String ifMatch) {
-        SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, actorOrSchool(actor),
+            @Header(FilingHttp.ACTOR) @Nullable String actor, @Header("If-Match") @Nullable String ifMatch) {
+        SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, FilingHttp.actorOrSchool(actor),
                 form == null ? null : form.reason(), lockVersion(ifMatch));
         return HttpResponse.ok(RecordViews.summary(moved).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
-
-    static HttpResponse<String> created(SubmissionService.Answer answer) {
-        MutableHttpResponse<String> response = HttpResponse.created(answer.json(), URI.create("/api/submissions/" + answer.receipt()))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
-        if (answer.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response;
-    }
-
-    static String actorOrSchool(@Nullable String actor) {
-        return actor == null || actor.isBlank() ? "school" : actor.strip();
     }
 
     /** {@code If-Match: "3"} or {@code 3}: the record's lockVersion the client saw. */
@@ -94,9 +78,5 @@ class SubmissionController {
             throw new FilingException.Invalid(java.util.List.of(new FieldError("If-Match",
                     "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion")));
         }
-    }
-
-    private static String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

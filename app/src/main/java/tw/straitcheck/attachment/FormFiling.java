@@ -1,0 +1,125 @@
+package tw.straitcheck.attachment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tw.straitcheck.submission.FieldError;
+import tw.straitcheck.submission.FilingException;
+import tw.straitcheck.submission.SubmissionService;
+import tw.straitcheck.submission.Upload;
+
+/**
+ * Files a submission as the web form sends it: the submission JSON in one part and its PDF in
+ * another. The PDF's text goes into the JSON before the submission is read and checked, so a word
+ * inside the PDF is found like one typed in, and the PDF is kept with the version it came with.
+ * A refused file stores nothing.
+ */
+@Singleton
+class FormFiling {
+
+    static final String SUBMISSION_PART = "submission";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Set<String> TYPES = Set.of("EXCHANGE_ACTIVITY", "CHANGE", "POST_ACTIVITY_REPORT", "ANNOUNCEMENT");
+
+    private final SubmissionService service;
+
+    FormFiling(SubmissionService service) {
+        this.service = service;
+    }
+
+    /** One uploaded file, as received. */
+    record File(FilePart part, @Nullable String filename, byte[] content) {
+    }
+
+    SubmissionService.Answer file(@Nullable byte[] submission, List<File> files, String actor,
+            @Nullable String idempotencyKey) {
+        ObjectNode json = submissionJson(submission);
+        String type = json.path("type").asText("").strip();
+        if (!TYPES.contains(type)) {
+            // The submission's own validation names the type error; no file is read for it.
+            return service.file(json, actor, idempotencyKey);
+        }
+        Optional<FilePart> taken = FilePart.takenBy(type);
+        List<FieldError> errors = new ArrayList<>();
+        List<Upload> uploads = new ArrayList<>();
+        for (File file : files) {
+            if (taken.isEmpty() || taken.get() != file.part()) {
+                errors.add(wrongPart(file.part(), type, taken));
+                continue;
+            }
+            PdfFiles.Read read = PdfFiles.read(file.part(), file.filename(), file.content());
+            if (read instanceof PdfFiles.Accepted accepted) {
+                uploads.add(accepted.upload());
+            } else {
+                errors.add(((PdfFiles.Refused) read).error());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FilingException.Invalid(errors);
+        }
+        for (Upload upload : uploads) {
+            textInto(json, type, upload);
+        }
+        return service.file(json, actor, idempotencyKey, uploads);
+    }
+
+    /** The PDF's text replaces whatever the JSON had in the field: the file is what was filed. */
+    private static void textInto(ObjectNode json, String type, Upload upload) {
+        if (!type.equals("CHANGE")) {
+            json.put(upload.field(), upload.text());
+            return;
+        }
+        JsonNode changes = json.get("changes");
+        if (changes == null || changes.isNull()) {
+            json.putObject("changes").put(upload.field(), upload.text());
+        } else if (changes instanceof ObjectNode object) {
+            object.put(upload.field(), upload.text());
+        }
+        // Otherwise "changes" is not an object: the submission's validation refuses it, and nothing is kept.
+    }
+
+    private static ObjectNode submissionJson(@Nullable byte[] submission) {
+        if (submission == null || submission.length == 0) {
+            throw invalidSubmission("缺少 submission 欄位（送件資料 JSON）",
+                    "the submission part (the submission as JSON) is missing");
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(submission);
+        } catch (JsonProcessingException e) {
+            throw invalidSubmission("submission 欄位不是有效的 JSON：" + e.getOriginalMessage(),
+                    "the submission part is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw invalidSubmission("submission 欄位無法讀取", "the submission part cannot be read");
+        }
+        if (!(json instanceof ObjectNode object)) {
+            throw invalidSubmission("submission 欄位須為 JSON 物件", "the submission part must be a JSON object");
+        }
+        return object;
+    }
+
+    private static FilingException.Invalid invalidSubmission(String zh, String en) {
+        return new FilingException.Invalid(List.of(new FieldError(SUBMISSION_PART, zh, en)));
+    }
+
+    private static FieldError wrongPart(FilePart sent, String type, Optional<FilePart> taken) {
+        if (taken.isEmpty()) {
+            return new FieldError(sent.part, type + " 送件不附檔案", "a " + type + " submission takes no file");
+        }
+        FilePart right = taken.get();
+        return new FieldError(sent.part,
+                type + " 送件不收" + sent.zh + "；" + right.zh + "請以 " + right.part + " 欄位上傳",
+                "a " + type + " submission takes no " + sent.part + "; send its " + right.part + " in the part "
+                        + right.part);
+    }
+}
