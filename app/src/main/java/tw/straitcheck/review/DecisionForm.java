@@ -1,0 +1,29 @@
+package tw.straitcheck.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+import tw.straitcheck.submission.FieldError;
+import tw.straitcheck.submission.RecordMoves;
+
+/** A reviewer's decision: {@code {action: CLEAR|RETURN|REJECT, comment}}. */
+record DecisionForm(Action action, @Nullable String comment) {
+
+    /** What a reviewer may decide; the school's WITHDRAW is not among them. */
+    enum Action {
+        CLEAR(RecordMoves.Move.CLEAR), RETURN(RecordMoves.Move.RETURN), REJECT(RecordMoves.Move.REJECT);
+
+        final RecordMoves.Move move;
+
+        Action(RecordMoves.Move move) {
+            this.move = move;
+        }
+    }
+
+    /** The form, or null with the problems added to {@code errors}. */
+    static @Nullable DecisionForm read(JsonNode json, List<FieldError> errors) {
+        Action action = Forms.oneOf(json, "action", Action.class, errors);
+        String comment = Forms.optionalText(json, "comment", errors);
+        return action == null ? null : new DecisionForm(action, comment);
+    }
+}

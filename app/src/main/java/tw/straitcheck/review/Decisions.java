@@ -1,0 +1,50 @@
+package tw.straitcheck.review;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import tw.straitcheck.submission.FilingException;
+import tw.straitcheck.submission.RecordMoves;
+import tw.straitcheck.submission.RecordStatus;
+import tw.straitcheck.submission.SubmissionRecord;
+
+/**
+ * A reviewer's decision on a record in review. RETURN and REJECT need a comment (RecordMoves says
+ * so); a CLEAR needs every flag of the judged version marked first, so that each flag was looked
+ * at and the keyword statistics learn from it.
+ */
+@Singleton
+class Decisions {
+
+    private final ReviewRepositories.Records records;
+    private final ReviewRepositories.Flags flags;
+    private final RecordMoves moves;
+
+    Decisions(ReviewRepositories.Records records, ReviewRepositories.Flags flags, RecordMoves moves) {
+        this.records = records;
+        this.flags = flags;
+        this.moves = moves;
+    }
+
+    @Transactional
+    SubmissionRecord decide(String receipt, DecisionForm form, String reviewer, @Nullable Long expectedLockVersion) {
+        Long expected = expectedLockVersion;
+        if (form.action() == DecisionForm.Action.CLEAR) {
+            SubmissionRecord record = records.findByReceipt(receipt).orElseThrow(() -> new FilingException.NotFound(receipt));
+            // Only a record CLEAR could move is held to its flags; otherwise RecordMoves says why it cannot move.
+            if (record.status() == RecordStatus.IN_REVIEW) {
+                List<Long> unmarked = flags.unmarkedOfJudgedVersion(record.id());
+                if (!unmarked.isEmpty()) {
+                    throw new ReviewException.UnmarkedFlags(record, unmarked);
+                }
+            }
+            // The flags were counted on this state of the record: a resubmission committed in between
+            // (new, unmarked flags) must make the CLEAR fail as stale rather than pass unseen.
+            if (expected == null) {
+                expected = record.lockVersion();
+            }
+        }
+        return moves.move(receipt, form.action().move, reviewer, form.comment(), expected);
+    }
+}

@@ -1,0 +1,66 @@
+package tw.straitcheck.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import tw.straitcheck.submission.FieldError;
+import tw.straitcheck.submission.FilingHttp;
+
+/** Reading the reviewers' small JSON bodies and headers, collecting every problem instead of stopping at the first. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    static <E extends Enum<E>> @Nullable E oneOf(JsonNode json, String field, Class<E> type, List<FieldError> errors) {
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("、"));
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull() || !value.isTextual()) {
+            errors.add(new FieldError(field, "必填，須為 " + allowed + " 之一", "required, one of " + allowed));
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value.asText())) {
+                return e;
+            }
+        }
+        errors.add(new FieldError(field, "須為 " + allowed + " 之一", "must be one of " + allowed));
+        return null;
+    }
+
+    static @Nullable String optionalText(JsonNode json, String field, List<FieldError> errors) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(field, "須為文字", "must be text"));
+            return null;
+        }
+        return value.asText().isBlank() ? null : value.asText().strip();
+    }
+
+    /** Reviewers act in their own name: X-Actor is required (until accounts arrive). */
+    static @Nullable String reviewer(@Nullable String actor, List<FieldError> errors) {
+        if (actor == null || actor.isBlank()) {
+            errors.add(new FieldError(FilingHttp.ACTOR, "請以 X-Actor 標頭標明審查人", "X-Actor must name the reviewer"));
+            return null;
+        }
+        return actor.strip();
+    }
+
+    /** {@code If-Match: "3"} or {@code 3}: the record's lockVersion the reviewer saw (as SubmissionController reads it). */
+    static @Nullable Long lockVersion(@Nullable String ifMatch, List<FieldError> errors) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").strip());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("If-Match", "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package tw.straitcheck.review;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import tw.straitcheck.submission.RecordViews;
+import tw.straitcheck.submission.SubmissionRecord;
+import tw.straitcheck.system.TaipeiClock;
+
+/**
+ * The reviewers' queue: the most severe first (violations, then flags), then the soonest to
+ * leave. Records that do not travel (announcements, video exchanges) come after those that do,
+ * by the start of their activity. Findings are those of the judged version: the latest one other
+ * than a post-activity report, whose findings are its own and leave the record's verdict alone.
+ */
+@Singleton
+class ReviewQueue {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String FROM = """
+            FROM submission_record r
+            LEFT JOIN LATERAL (SELECT v.id FROM submission_version v
+                               WHERE v.record_id = r.id AND v.kind <> 'POST_ACTIVITY_REPORT'
+                               ORDER BY v.number DESC LIMIT 1) judged ON true
+            """;
+
+    private static final String RULE_IDS = """
+            ARRAY(SELECT DISTINCT f.rule_id FROM finding f
+                  WHERE f.record_id = r.id AND f.version_id = judged.id AND f.kind = '%s' ORDER BY f.rule_id)""";
+
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    ReviewQueue(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One page of the queue: {@code {total, page, size, items}}. */
+    @ReadOnly
+    ObjectNode page(QueueFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters);
+        long total = jdbc.prepareStatement("SELECT count(*) " + FROM + where, statement -> {
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        String select = "SELECT r.*, " + RULE_IDS.formatted("FLAG") + " AS flagged_rule_ids, "
+                + RULE_IDS.formatted("VIOLATION") + " AS violated_rule_ids\n" + FROM + where
+                + " ORDER BY r.violations DESC, r.flags DESC, r.departure ASC NULLS LAST, r.activity_start ASC, r.id ASC"
+                + " LIMIT ? OFFSET ?";
+        List<Object> pageParameters = new ArrayList<>(parameters);
+        pageParameters.add(filter.size());
+        pageParameters.add((long) filter.page() * filter.size());
+        LocalDate today = TaipeiClock.today(clock);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("total", total);
+        answer.put("page", filter.page());
+        answer.put("size", filter.size());
+        ArrayNode items = answer.putArray("items");
+        jdbc.prepareStatement(select, statement -> {
+            bind(statement, pageParameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    items.add(item(jdbc.readEntity(rs, SubmissionRecord.class), rs, today));
+                }
+            }
+            return null;
+        });
+        return answer;
+    }
+
+    private static String where(QueueFilter filter, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("r.status IN (" + String.join(", ", Collections.nCopies(filter.statuses().size(), "?")) + ")");
+        filter.statuses().forEach(s -> parameters.add(s.name()));
+        if (filter.school() != null) {
+            conditions.add("r.school_code = ?");
+            parameters.add(filter.school());
+        }
+        if (filter.ruleId() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM finding f WHERE f.record_id = r.id AND f.version_id = judged.id AND f.rule_id = ?)");
+            parameters.add(filter.ruleId());
+        }
+        if (filter.from() != null) {
+            conditions.add("coalesce(r.departure, r.activity_start) >= ?");
+            parameters.add(filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("coalesce(r.departure, r.activity_start) <= ?");
+            parameters.add(filter.to());
+        }
+        return "WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+
+    private static ObjectNode item(SubmissionRecord record, ResultSet rs, LocalDate today) throws SQLException {
+        ObjectNode item = RecordViews.summary(record);
+        if (record.departure() == null) {
+            item.putNull("daysUntilDeparture");
+        } else {
+            item.put("daysUntilDeparture", ChronoUnit.DAYS.between(today, record.departure()));
+        }
+        strings(item.putArray("flaggedRuleIds"), rs.getArray("flagged_rule_ids"));
+        strings(item.putArray("violatedRuleIds"), rs.getArray("violated_rule_ids"));
+        return item;
+    }
+
+    private static void strings(ArrayNode into, Array array) throws SQLException {
+        for (Object value : (Object[]) array.getArray()) {
+            into.add((String) value);
+        }
+    }
+}
