@@ -51,15 +51,12 @@ final class Forms {
         return actor.strip();
     }
 
-    /** {@code If-Match: "3"} or {@code 3}: the record's lockVersion the reviewer saw (as SubmissionController reads it). */
+    /** The record's lockVersion from If-Match, read as the filing API reads it. */
     static @Nullable Long lockVersion(@Nullable String ifMatch, List<FieldError> errors) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
         try {
-            return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").strip());
+            return FilingHttp.lockVersion(ifMatch);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError("If-Match", "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion"));
+            errors.add(FilingHttp.BAD_IF_MATCH);
             return null;
         }
     }

@@ -30,6 +30,22 @@ public final class FilingHttp {
         return actor == null || actor.isBlank() ? "school" : actor.strip();
     }
 
+    /** The error for an {@code If-Match} that is not a record's lockVersion. */
+    public static final FieldError BAD_IF_MATCH = new FieldError("If-Match",
+            "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion");
+
+    /**
+     * {@code If-Match: "3"} or {@code 3}: the record's lockVersion the client saw; null when absent.
+     *
+     * @throws NumberFormatException when the header is not a lockVersion
+     */
+    public static Long lockVersion(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").strip());
+    }
+
     public static String idempotencyKey(@Nullable String header) {
         return header == null || header.isBlank() ? null : header.strip();
     }

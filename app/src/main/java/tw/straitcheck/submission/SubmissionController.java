@@ -67,16 +67,11 @@ class SubmissionController {
         return HttpResponse.ok(RecordViews.summary(moved).toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** {@code If-Match: "3"} or {@code 3}: the record's lockVersion the client saw. */
-    static Long lockVersion(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
+    private static Long lockVersion(@Nullable String ifMatch) {
         try {
-            return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").strip());
+            return FilingHttp.lockVersion(ifMatch);
         } catch (NumberFormatException e) {
-            throw new FilingException.Invalid(java.util.List.of(new FieldError("If-Match",
-                    "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion")));
+            throw new FilingException.Invalid(java.util.List.of(FilingHttp.BAD_IF_MATCH));
         }
     }
 }

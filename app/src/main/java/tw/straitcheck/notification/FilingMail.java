@@ -1,0 +1,75 @@
+package tw.straitcheck.notification;
+
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.straitcheck.submission.RecordMoved;
+import tw.straitcheck.submission.RecordStatus;
+import tw.straitcheck.submission.SubmissionFiled;
+import tw.straitcheck.submission.SubmissionRecord;
+import tw.straitcheck.submission.SubmissionVersion;
+
+/**
+ * Writes the mail of a filing and of a reviewer's decision into the outbox. The listeners are
+ * plain synchronous ones: they run inside the publisher's transaction, so the mail is stored
+ * with the record, or (if the filing rolls back) not at all.
+ */
+@Singleton
+class FilingMail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FilingMail.class);
+
+    /** The moves the school hears about; a withdrawal is the school's own act. */
+    private static final Set<RecordStatus> DECISIONS = Set.of(RecordStatus.ACCEPTED, RecordStatus.RETURNED, RecordStatus.REJECTED);
+
+    private final Outbox outbox;
+    private final MailSettings settings;
+
+    FilingMail(Outbox outbox, MailSettings settings) {
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    /**
+     * 參(三): 每筆新增、變更及事後登錄皆會傳送給權責單位聯絡人、本案教育部及陸委會聯絡人 — the
+     * school's contacts, whoever filed (the record's filer and this version's), the ministry and the MAC.
+     */
+    @EventListener
+    void onFiled(SubmissionFiled event) {
+        SubmissionRecord record = event.record();
+        SubmissionVersion version = event.version();
+        Addresses to = new Addresses()
+                .add(Addresses.split(record.contactEmails()))
+                .add(record.filedBy())
+                .add(version.submittedBy())
+                .add(settings.ministryContacts())
+                .add(settings.macContacts());
+        if (to.isEmpty()) {
+            LOG.warn("filing {} version {}: no one to mail (no contact, filer or ministry/MAC address)", record.receipt(), version.number());
+            return;
+        }
+        MailText.Letter letter = MailText.filed(record, version, event.result());
+        outbox.writeOnce(record.id(), "FILED_" + version.kind().name(), "FILED:" + record.receipt() + ":" + version.number(),
+                to.joined(), letter.subject(), letter.body(), version.createdAt());
+    }
+
+    /** A reviewer cleared, returned or rejected the record: the school is told, with the reviewer's comment. */
+    @EventListener
+    void onMoved(RecordMoved event) {
+        RecordStatus to = event.entry().toStatus();
+        if (!DECISIONS.contains(to)) {
+            return;
+        }
+        SubmissionRecord record = event.record();
+        Addresses recipients = new Addresses().add(Addresses.split(record.contactEmails())).add(record.filedBy());
+        if (recipients.isEmpty()) {
+            LOG.warn("decision on {}: the record has no contact or filer address to mail", record.receipt());
+            return;
+        }
+        MailText.Letter letter = MailText.decided(record, event.entry());
+        outbox.writeOnce(record.id(), "DECISION_" + to.name(), "MOVED:" + record.receipt() + ":" + event.entry().id(),
+                recipients.joined(), letter.subject(), letter.body(), event.entry().at());
+    }
+}
