@@ -98,16 +98,13 @@ public class OutboxWorker {
         sender.send(email);
     }
 
-    /** The error as an administrator reads it: every cause's message, outermost first. */
+    /** The error as an administrator reads it: each cause's message once, outermost first. */
     private static String describe(Throwable e) {
         StringBuilder b = new StringBuilder();
         for (Throwable t = e; t != null && b.length() < ERROR_MAX; t = t.getCause() == t ? null : t.getCause()) {
-            if (!b.isEmpty()) {
-                b.append(" <- ");
-            }
-            b.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null) {
-                b.append(": ").append(t.getMessage());
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (b.indexOf(message) < 0) {
+                b.append(b.isEmpty() ? "" : " <- ").append(message);
             }
         }
         return b.length() > ERROR_MAX ? b.substring(0, ERROR_MAX) : b.toString();
