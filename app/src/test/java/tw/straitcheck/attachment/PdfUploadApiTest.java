@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -18,7 +17,6 @@ import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +29,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tw.straitcheck.Fixtures;
 import tw.straitcheck.MutableClock;
 
 /**
@@ -63,33 +62,15 @@ class PdfUploadApiTest {
         school = UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The spec's example registration for this test's school, without a typed-in itinerary. */
-    private ObjectNode registration() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/spec-example.json")) {
-            ObjectNode json = (ObjectNode) JSON.readTree(in);
-            ((ObjectNode) json.get("school")).put("code", school);
-            ((ArrayNode) json.get("funding")).remove(1);
-            json.remove("agreement");
-            json.remove("itineraryText");
-            return json;
-        }
+    /** The compliant example registration for this test's school, without a typed-in itinerary. */
+    private ObjectNode registration() {
+        ObjectNode json = Fixtures.compliantRegistration(school);
+        json.remove("itineraryText");
+        return json;
     }
 
     private ObjectNode announcement() {
-        ObjectNode announcement = JSON.createObjectNode();
-        announcement.put("type", "ANNOUNCEMENT");
-        ObjectNode s = announcement.putObject("school");
-        s.put("code", school);
-        s.put("name", "國立示範高中");
-        s.put("publicSchool", true);
-        announcement.put("activityName", "陸方夏令營招生訊息");
-        announcement.put("announcementMethod", "學校網站");
-        ObjectNode period = announcement.putObject("announcementPeriod");
-        period.put("start", "2026-05-20");
-        period.put("end", "2026-06-19");
-        announcement.put("selfCheckCompleted", true);
-        announcement.put("acknowledgedGroupTravelRegistration", true);
-        return announcement;
+        return Fixtures.announcement(school, LocalDate.of(2026, 5, 20));
     }
 
     private HttpResponse<String> post(MultipartBody body) {

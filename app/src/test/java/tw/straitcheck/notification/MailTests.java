@@ -15,7 +15,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import tw.straitcheck.Fixtures;
 
 /** What the notification tests share: the spec's registration, GreenMail, the outbox rows of a receipt. */
 final class MailTests {
@@ -83,14 +83,9 @@ final class MailTests {
 
     /** The spec's example registration (activity 2026/07/06–07/10, back 07/11) for the given school, its leader's e-mail {@code contact}. */
     static ObjectNode registration(String schoolCode, String contact) {
-        try (InputStream in = MailTests.class.getResourceAsStream("/spec-example.json")) {
-            ObjectNode json = (ObjectNode) JSON.readTree(in);
-            ((ObjectNode) json.get("school")).put("code", schoolCode);
-            ((ObjectNode) json.get("leaders").get(0)).put("email", contact);
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode json = Fixtures.specExample(schoolCode);
+        ((ObjectNode) json.get("leaders").get(0)).put("email", contact);
+        return json;
     }
 
     /** The spec's registration with every date moved by {@code days}. */

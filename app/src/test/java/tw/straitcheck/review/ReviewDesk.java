@@ -2,7 +2,6 @@ package tw.straitcheck.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,13 +10,13 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import tw.straitcheck.Fixtures;
 
 /**
  * What the review tests do over HTTP, for a school of the test's own (the embedded database is
@@ -41,21 +40,14 @@ final class ReviewDesk {
      * departure from 2026-06-20 on.
      */
     ObjectNode registration(LocalDate departure) {
-        try (InputStream in = getClass().getResourceAsStream("/spec-example.json")) {
-            ObjectNode json = (ObjectNode) JSON.readTree(in);
-            ((ObjectNode) json.get("school")).put("code", school);
-            ((ArrayNode) json.get("funding")).remove(1);
-            json.remove("agreement");
-            ObjectNode travel = json.putObject("travelPeriod");
-            travel.put("departure", departure.toString());
-            travel.put("return", departure.plusDays(6).toString());
-            ObjectNode activity = json.putObject("activityPeriod");
-            activity.put("start", departure.plusDays(1).toString());
-            activity.put("end", departure.plusDays(5).toString());
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode json = Fixtures.compliantRegistration(school);
+        ObjectNode travel = json.putObject("travelPeriod");
+        travel.put("departure", departure.toString());
+        travel.put("return", departure.plusDays(6).toString());
+        ObjectNode activity = json.putObject("activityPeriod");
+        activity.put("start", departure.plusDays(1).toString());
+        activity.put("end", departure.plusDays(5).toString());
+        return json;
     }
 
     /** An itinerary visiting each of the places: each is on the political-content list, one CONTENT.POLITICAL flag each. */
@@ -72,20 +64,9 @@ final class ReviewDesk {
 
     /** An announcement for this school whose attachment names one political keyword: one flag, no departure. */
     ObjectNode announcement(LocalDate start, String keyword) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("type", "ANNOUNCEMENT");
-        ObjectNode s = json.putObject("school");
-        s.put("code", school);
-        s.put("name", "國立澎湖高級海事水產職業學校");
-        s.put("publicSchool", true);
-        json.put("activityName", "海洋科學研習營");
-        json.put("announcementMethod", "網站");
-        ObjectNode period = json.putObject("announcementPeriod");
-        period.put("start", start.toString());
-        period.put("end", start.plusDays(20).toString());
+        ObjectNode json = Fixtures.announcement(school, start);
+        ((ObjectNode) json.get("announcementPeriod")).put("end", start.plusDays(20).toString());
         json.put("attachmentText", "活動簡章：" + keyword);
-        json.put("selfCheckCompleted", true);
-        json.put("acknowledgedGroupTravelRegistration", true);
         return json;
     }
 

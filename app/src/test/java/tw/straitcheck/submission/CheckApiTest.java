@@ -13,12 +13,12 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tw.straitcheck.Fixtures;
 
 /** The check API over real HTTP, against the packaged rulebase. */
 @MicronautTest
@@ -30,10 +30,8 @@ class CheckApiTest {
     @Client("/")
     HttpClient client;
 
-    private static ObjectNode specExample() throws IOException {
-        try (InputStream in = CheckApiTest.class.getResourceAsStream("/spec-example.json")) {
-            return (ObjectNode) JSON.readTree(in);
-        }
+    private static ObjectNode specExample() {
+        return Fixtures.specExample("013301");
     }
 
     private JsonNode post(String uri, String body) throws IOException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -18,7 +17,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +31,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tw.straitcheck.Fixtures;
 import tw.straitcheck.MutableClock;
 
 /** Filing and keeping submissions over real HTTP, on the embedded PostgreSQL. Today is 2026-05-20. */
@@ -60,15 +59,8 @@ class SubmissionApiTest {
         school = UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The spec's example registration for this test's school, without the mainland hospitality: COMPLIANT on 5/20. */
-    private ObjectNode registration() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/spec-example.json")) {
-            ObjectNode json = (ObjectNode) JSON.readTree(in);
-            ((ObjectNode) json.get("school")).put("code", school);
-            ((ArrayNode) json.get("funding")).remove(1);
-            json.remove("agreement");
-            return json;
-        }
+    private ObjectNode registration() {
+        return Fixtures.compliantRegistration(school);
     }
 
     private HttpResponse<String> post(String uri, JsonNode body, String... headers) {
@@ -303,19 +295,7 @@ class SubmissionApiTest {
 
     @Test
     void anAnnouncementIsARecordOfItsOwn() throws IOException {
-        ObjectNode announcement = JSON.createObjectNode();
-        announcement.put("type", "ANNOUNCEMENT");
-        ObjectNode s = announcement.putObject("school");
-        s.put("code", school);
-        s.put("name", "國立示範高中");
-        s.put("publicSchool", true);
-        announcement.put("activityName", "陸方夏令營招生訊息");
-        announcement.put("announcementMethod", "學校網站");
-        ObjectNode period = announcement.putObject("announcementPeriod");
-        period.put("start", "2026-05-19");
-        period.put("end", "2026-06-19");
-        announcement.put("selfCheckCompleted", true);
-        announcement.put("acknowledgedGroupTravelRegistration", true);
+        ObjectNode announcement = Fixtures.announcement(school, LocalDate.of(2026, 5, 19));
 
         JsonNode filing = json(post("/api/submissions", announcement));
 
