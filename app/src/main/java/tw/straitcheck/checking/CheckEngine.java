@@ -27,7 +27,7 @@ public final class CheckEngine {
 
     public CheckResult check(Submission submission, LocalDate asOf) {
         List<Object> facts = Facts.of(submission, asOf);
-        KieSession session = rulebase.kieBase().newKieSession();
+        KieSession session = rulebase.newSession();
         Set<Finding> raised = new LinkedHashSet<>();
         try {
             session.setGlobal("dates", rulebase.dates());

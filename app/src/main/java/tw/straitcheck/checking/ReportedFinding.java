@@ -30,5 +30,10 @@ public record ReportedFinding(
             .thenComparing(ReportedFinding::due, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ReportedFinding::ruleId)
             .thenComparing(ReportedFinding::subject, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(f -> f.evidence().toString());
+            .thenComparing(ReportedFinding::firstEvidence, Comparator.nullsFirst(
+                    Comparator.comparing(Evidence::field).thenComparing(Evidence::matched, Comparator.nullsFirst(Comparator.naturalOrder()))));
+
+    private Evidence firstEvidence() {
+        return evidence.isEmpty() ? null : evidence.get(0);
+    }
 }

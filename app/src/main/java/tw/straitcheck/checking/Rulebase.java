@@ -5,12 +5,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import tw.straitcheck.checking.dates.DueDates;
 import tw.straitcheck.checking.text.Keywords;
 
 /**
- * A compiled rulebase: the Drools KieBase built once from the DRL of {@code rules/}, the data the
+ * A compiled rulebase: the Drools KieBase built once from the DRL of {@code rules/} (sessions drawn
+ * from a pool of it), the data the
  * rules use (periods and calendars, keyword lists), the cited sources, and the version that every
  * verdict records.
  */
@@ -18,7 +20,7 @@ public final class Rulebase {
 
     private final String version;
     private final String origin;
-    private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final Map<String, RuleDefinition> definitions;
     private final DueDates dates;
     private final Keywords keywords;
@@ -27,11 +29,11 @@ public final class Rulebase {
     private final Map<String, List<Citation>> citations = new java.util.HashMap<>();
     private final Map<String, Penalty> penalties = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Rulebase(String version, String origin, KieBase kieBase, Map<String, RuleDefinition> definitions,
+    Rulebase(String version, String origin, KieSessionsPool sessions, Map<String, RuleDefinition> definitions,
             DueDates dates, Keywords keywords, SourceLibrary sources) {
         this.version = version;
         this.origin = origin;
-        this.kieBase = kieBase;
+        this.sessions = sessions;
         this.definitions = definitions;
         this.dates = dates;
         this.keywords = keywords;
@@ -57,8 +59,9 @@ public final class Rulebase {
         return origin;
     }
 
-    KieBase kieBase() {
-        return kieBase;
+    /** A session for one check; disposing it gives it back to the pool, reset. */
+    KieSession newSession() {
+        return sessions.newKieSession();
     }
 
     public DueDates dates() {

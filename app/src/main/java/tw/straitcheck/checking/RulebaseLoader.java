@@ -21,6 +21,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.straitcheck.checking.dates.DueDates;
@@ -40,6 +41,8 @@ public final class RulebaseLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulebaseLoader.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Sessions kept ready; the pool grows under load and a disposed session is reset and reused. */
+    private static final int SESSION_POOL_SIZE = 4;
 
     private RulebaseLoader() {
     }
@@ -51,10 +54,12 @@ public final class RulebaseLoader {
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
         DueDates dates = new DueDates(periods(files), calendar);
         Keywords keywords = new Keywords(keywordLists(files));
-        KieBase kieBase = compile(files, version);
+        KieContainer container = compile(files, version);
+        KieBase kieBase = container.getKieBase();
         Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase));
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
-        Rulebase rulebase = new Rulebase(version, files.origin(), kieBase, definitions, dates, keywords, sources);
+        Rulebase rulebase = new Rulebase(version, files.origin(), container.newKieSessionsPool(SESSION_POOL_SIZE),
+                definitions, dates, keywords, sources);
         LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -119,7 +124,7 @@ public final class RulebaseLoader {
         return lists;
     }
 
-    private static KieBase compile(RuleFiles files, String version) {
+    private static KieContainer compile(RuleFiles files, String version) {
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
         // a release id of its own, so rulebases built side by side (a published one and a draft) never mix
@@ -138,7 +143,7 @@ public final class RulebaseLoader {
                     .map(m -> "  " + m.getPath() + ":" + m.getLine() + ": " + m.getText())
                     .collect(Collectors.joining("\n")));
         }
-        return kie.newKieContainer(releaseId).getKieBase();
+        return kie.newKieContainer(releaseId);
     }
 
     private static List<RuleDefinition> definitions(KieBase kieBase) {
