@@ -2,31 +2,40 @@
 # HTTP load test of StraitCheck: GET /api/ping (the trivial baseline) against POST /api/checks
 # (a rotation of realistic submissions from scripts/bodies/), measured with wrk on loopback.
 #
-#   scripts/load-test.sh                   # 10 s warm-up per endpoint, then 30 s per endpoint
-#   DURATION=60s WARMUP=20s scripts/load-test.sh
+#   scripts/load-test.sh                   # warm-up (ping 10 s, check 30 s), then 30 s per endpoint
+#   DURATION=60s WARMUP_CHECK=60s scripts/load-test.sh
 #
 # Environment (all optional):
 #   DURATION     measured wrk run per endpoint (default 30s)
-#   WARMUP       wrk warm-up per endpoint, not reported (default 10s)
+#   WARMUP_PING  wrk warm-up on /api/ping, not reported (default 10s)
+#   WARMUP_CHECK wrk warm-up on /api/checks, not reported (default 30s: the JIT (C2) is still
+#                compiling the check path for ~30-40 s of traffic; see docs/performance.md)
+#   WARMUP       sets both warm-ups at once
 #   CONNECTIONS  wrk connections (default 16)      THREADS  wrk threads (default 2)
 #   AS_OF        ?asOf= of the checks (default 2026-05-20; the bodies are written for it)
 #   HEAP         server heap, used for -Xms and -Xmx (default 1g)
+#   JAR          the jar to run (default app/target/straitcheck.jar, built if missing)
 #   JAVA_OPTS    extra JVM options for the server
-#   JFR          if 1, record the whole run with JFR (settings=profile) into $OUT_DIR/load-test.jfr
+#   JFR          if 1, record the whole run with JFR into $OUT_DIR/load-test.jfr (costs throughput)
+#   JFR_SETTINGS JFR settings (default profile; "default" is lighter)
 #   KEEP_LOG     if 1, keep the server log, the Lua script and the wrk outputs in $OUT_DIR
 #   OUT_DIR      where JFR and KEEP_LOG write (default /tmp/straitcheck-load-test)
 #
-# The server listens on 127.0.0.1 only, on a free port; it is stopped on exit. Everything is
-# bounded in time (build, start-up, curl, wrk). wrk and the server share the machine's cores.
+# The server listens on 127.0.0.1 only, on a free port; it is stopped on exit. Its embedded
+# PostgreSQL (idle during the test: checks store nothing) gets a throwaway data folder in a temp
+# dir, and is stopped too. Everything is bounded in time (build, start-up, curl, wrk). wrk and
+# the server share the machine's cores.
 #
 # Exit status: 0 all targets met, 3 a target missed, anything else an error.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/app/target/straitcheck.jar"
+DEFAULT_JAR="$ROOT/app/target/straitcheck.jar"
+JAR="${JAR:-$DEFAULT_JAR}"
 BODIES="$ROOT/scripts/bodies"
 DURATION="${DURATION:-30s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP_PING="${WARMUP_PING:-${WARMUP:-10s}}"
+WARMUP_CHECK="${WARMUP_CHECK:-${WARMUP:-30s}}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 AS_OF="${AS_OF:-2026-05-20}"
@@ -40,8 +49,8 @@ TARGET_CHECK_RPS=5000
 TARGET_CHECK_P99_MS=10
 TARGET_RATIO=0.5
 
-log() { printf '[load-test] %s\n' "$*" >&2; }
-die() { printf '[load-test] ERROR: %s\n' "$*" >&2; exit 1; }
+log() { printf '[load-test %s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { printf '[load-test %s] ERROR: %s\n' "$(date +%T)" "$*" >&2; exit 1; }
 
 # seconds in a wrk duration such as 30s, 2m, 1h (a bare number is seconds)
 seconds_of() {
@@ -66,6 +75,7 @@ command -v curl >/dev/null 2>&1 || die "curl is required"
 command -v java >/dev/null 2>&1 || die "java (17+) is required"
 
 if [ ! -f "$JAR" ]; then
+    [ "$JAR" = "$DEFAULT_JAR" ] || die "JAR=$JAR does not exist"
     log "$JAR missing; building it"
     (cd "$ROOT" && timeout 900 ./mvnw -q -B package -DskipTests)
     [ -f "$JAR" ] || die "the build did not produce $JAR"
@@ -79,18 +89,41 @@ shopt -u nullglob
 # --- work dir, free port, server -------------------------------------------------------------
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/straitcheck-load.XXXXXX")"
 SERVER_PID=""
+DATA_DIR="$WORK/data"
+
+# the embedded PostgreSQL's postmaster (pg_ctl detaches it from the JVM), from its own pid file
+postmaster_pid() {
+    [ -f "$DATA_DIR/postmaster.pid" ] && head -n1 "$DATA_DIR/postmaster.pid" || true
+}
+
+stop_pid() { # pid signal seconds
+    local pid="$1" sig="$2" secs="$3"
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill "-$sig" "$pid" 2>/dev/null || true
+    for _ in $(seq 1 $(( secs * 10 ))); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+}
 
 cleanup() {
     local status=$?
+    local pg
+    pg="$(postmaster_pid)"
     if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
         log "stopping the server (pid $SERVER_PID)"
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.1
-        done
-        kill -KILL "$SERVER_PID" 2>/dev/null || true
+        stop_pid "$SERVER_PID" TERM 15
         wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    # the JVM stops its PostgreSQL on a normal exit; if it did not, fast shutdown by pid
+    for _ in $(seq 1 50); do
+        [ -n "$pg" ] && kill -0 "$pg" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ -n "$pg" ] && kill -0 "$pg" 2>/dev/null; then
+        log "stopping the embedded PostgreSQL (pid $pg)"
+        stop_pid "$pg" INT 15
     fi
     if [ "${KEEP_LOG:-0}" = "1" ]; then
         mkdir -p "$OUT_DIR"
@@ -130,13 +163,13 @@ BASE="http://$HOST:$PORT"
 JFR_OPT=""
 if [ "${JFR:-0}" = "1" ]; then
     mkdir -p "$OUT_DIR"
-    JFR_OPT="-XX:StartFlightRecording=filename=$OUT_DIR/load-test.jfr,settings=profile,dumponexit=true"
+    JFR_OPT="-XX:StartFlightRecording=filename=$OUT_DIR/load-test.jfr,settings=${JFR_SETTINGS:-profile},dumponexit=true"
     log "JFR recording to $OUT_DIR/load-test.jfr"
 fi
 
 log "starting the server on $BASE (heap $HEAP)"
 # shellcheck disable=SC2086  # JAVA_OPTS and JFR_OPT are word lists on purpose
-PORT="$PORT" java -Xms"$HEAP" -Xmx"$HEAP" $JFR_OPT $JAVA_OPTS \
+PORT="$PORT" STRAITCHECK_DATA_DIR="$DATA_DIR" java -Xms"$HEAP" -Xmx"$HEAP" $JFR_OPT $JAVA_OPTS \
     -Djava.net.preferIPv4Stack=true -Dmicronaut.server.host="$HOST" \
     -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
@@ -157,16 +190,21 @@ for i in $(seq 1 240); do
     sleep 0.5
 done
 
-# refuse to go on if the port is reachable on anything but loopback
+# refuse to go on if the server or its database is reachable on anything but loopback
 if command -v ss >/dev/null 2>&1; then
     listen="$(ss -Hltn "sport = :$PORT" 2>/dev/null | awk '{print $4}' | sort -u | tr '\n' ' ')"
     [ -n "$listen" ] || die "nothing listens on port $PORT"
+    pg="$(postmaster_pid)"
+    if [ -n "$pg" ]; then
+        listen="$listen $(ss -Hltnp 2>/dev/null | grep "pid=$pg," | awk '{print $4}' | sort -u | tr '\n' ' ')"
+    fi
     for addr in $listen; do
         case "$addr" in
-            "$HOST:$PORT" | "[::ffff:$HOST]:$PORT") ;;
-            *) die "server listens on $addr; it must listen on $HOST only" ;;
+            127.*:* | "[::1]:"* | "[::ffff:127."*) ;;
+            *) die "the server (or its database) listens on $addr; loopback only" ;;
         esac
     done
+    log "listening on: $listen"
 fi
 
 # --- every body must be accepted (200) -------------------------------------------------------
@@ -230,9 +268,11 @@ run_wrk() { # name duration out-file [wrk args...]
 }
 
 # --- warm-up, then measure -------------------------------------------------------------------
-if [ "$(seconds_of "$WARMUP")" -gt 0 ]; then
-    run_wrk "warm-up ping" "$WARMUP" "$WORK/warmup-ping.txt" "$BASE/api/ping"
-    run_wrk "warm-up check" "$WARMUP" "$WORK/warmup-check.txt" -s "$LUA" "$BASE"
+if [ "$(seconds_of "$WARMUP_PING")" -gt 0 ]; then
+    run_wrk "warm-up ping" "$WARMUP_PING" "$WORK/warmup-ping.txt" "$BASE/api/ping"
+fi
+if [ "$(seconds_of "$WARMUP_CHECK")" -gt 0 ]; then
+    run_wrk "warm-up check" "$WARMUP_CHECK" "$WORK/warmup-check.txt" -s "$LUA" "$BASE"
 fi
 run_wrk "ping" "$DURATION" "$WORK/wrk-ping.txt" "$BASE/api/ping"
 run_wrk "check" "$DURATION" "$WORK/wrk-check.txt" -s "$LUA" "$BASE"
@@ -280,7 +320,7 @@ T_RATIO="$(verdict_ge "$RATIO" "$TARGET_RATIO")"
 
 echo
 echo "===== StraitCheck HTTP load test ====="
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per endpoint), $BASE, heap $HEAP,"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up: ping $WARMUP_PING, check $WARMUP_CHECK), $BASE, heap $HEAP,"
 echo "$(nproc) cores shared by wrk and the server; check bodies: $(for f in "${BODY_FILES[@]}"; do basename "$f" .json; done | paste -sd' ')"
 echo
 printf '%-28s %12s %10s %10s\n' "endpoint" "requests/s" "p50 ms" "p99 ms"
