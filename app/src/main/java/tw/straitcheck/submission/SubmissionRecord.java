@@ -33,6 +33,20 @@ public record SubmissionRecord(
         Instant updatedAt,
         @Version @Nullable Long lockVersion) {
 
+    /** The day the post-activity report was first filed: it closes the reporting obligation and stops reminders. */
+    public SubmissionRecord withPostReportFiledOn(LocalDate day) {
+        return new SubmissionRecord(id, receipt, type, status, schoolCode, schoolName, activityName, activityStart,
+                activityEnd, departure, returnDate, currentVersion, verdict, violations, flags, day,
+                contactEmails, filedBy, createdAt, updatedAt, lockVersion);
+    }
+
+    /** A new version that leaves the record's verdict as it was (a post-activity report is judged on its own). */
+    public SubmissionRecord withVersion(int number, RecordStatus newStatus, Instant at) {
+        return new SubmissionRecord(id, receipt, type, newStatus, schoolCode, schoolName, activityName, activityStart,
+                activityEnd, departure, returnDate, number, verdict, violations, flags, postReportFiledOn,
+                contactEmails, filedBy, createdAt, at, lockVersion);
+    }
+
     public SubmissionRecord withStatus(RecordStatus newStatus, Instant at) {
         return new SubmissionRecord(id, receipt, type, newStatus, schoolCode, schoolName, activityName, activityStart,
                 activityEnd, departure, returnDate, currentVersion, verdict, violations, flags, postReportFiledOn,

@@ -187,11 +187,7 @@ public class SubmissionService {
             }
         }
         CheckResult result = engine.check(valid(SubmissionReader.read(withDates), ""), asOf);
-        SubmissionRecord reported = record.postReportFiledOn() != null ? record : new SubmissionRecord(record.id(),
-                record.receipt(), record.type(), record.status(), record.schoolCode(), record.schoolName(),
-                record.activityName(), record.activityStart(), record.activityEnd(), record.departure(),
-                record.returnDate(), record.currentVersion(), record.verdict(), record.violations(), record.flags(),
-                asOf, record.contactEmails(), record.filedBy(), record.createdAt(), record.updatedAt(), record.lockVersion());
+        SubmissionRecord reported = record.postReportFiledOn() != null ? record : record.withPostReportFiledOn(asOf);
         return addVersion(reported, VersionKind.POST_ACTIVITY_REPORT, withDates, null, null, result, actor, now,
                 "POST_REPORT_FILED", record.status());
     }
@@ -200,22 +196,9 @@ public class SubmissionService {
             @Nullable Summary summary, CheckResult result, String actor, Instant now, String action, RecordStatus status) {
         int number = record.currentVersion() + 1;
         LocalDate asOf = result.asOf();
-        boolean judgesRecord = summary != null; // a post-activity report is judged on its own; the record keeps its verdict
-        SubmissionRecord updated = records.update(new SubmissionRecord(record.id(), record.receipt(), record.type(), status,
-                judgesRecord ? summary.schoolCode() : record.schoolCode(),
-                judgesRecord ? summary.schoolName() : record.schoolName(),
-                judgesRecord ? summary.activityName() : record.activityName(),
-                judgesRecord ? summary.activityStart() : record.activityStart(),
-                judgesRecord ? summary.activityEnd() : record.activityEnd(),
-                judgesRecord ? summary.departure() : record.departure(),
-                judgesRecord ? summary.returnDate() : record.returnDate(),
-                number,
-                judgesRecord ? result.verdict().name() : record.verdict(),
-                judgesRecord ? count(result, FindingKind.VIOLATION) : record.violations(),
-                judgesRecord ? count(result, FindingKind.FLAG) : record.flags(),
-                record.postReportFiledOn(),
-                judgesRecord ? summary.contactEmails() : record.contactEmails(),
-                record.filedBy(), record.createdAt(), now, record.lockVersion()));
+        SubmissionRecord updated = records.update(summary == null
+                ? record.withVersion(number, status, now)
+                : rejudged(record, number, summary, result, status, now));
         SubmissionVersion version = versions.save(new SubmissionVersion(null, record.id(), number, kind, submitted.toString(),
                 registration == null ? null : registration.toString(), asOf, result.verdict().name(),
                 result.rulebaseVersion(), write(result), actor, now));
@@ -223,6 +206,15 @@ public class SubmissionService {
         history.save(new HistoryEntry(null, record.id(), now, actor, action, record.status(), status, number, null));
         events.publishEvent(new SubmissionFiled(updated, version, result));
         return Filing.of(updated, number, result);
+    }
+
+    /** The record as a new version of its registration (or announcement) stands, judged by that version's check. */
+    private static SubmissionRecord rejudged(SubmissionRecord r, int number, Summary s, CheckResult result,
+            RecordStatus status, Instant now) {
+        return new SubmissionRecord(r.id(), r.receipt(), r.type(), status, s.schoolCode(), s.schoolName(),
+                s.activityName(), s.activityStart(), s.activityEnd(), s.departure(), s.returnDate(), number,
+                result.verdict().name(), count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG),
+                r.postReportFiledOn(), s.contactEmails(), r.filedBy(), r.createdAt(), now, r.lockVersion());
     }
 
     private SubmissionRecord openRegistration(String receipt) {
