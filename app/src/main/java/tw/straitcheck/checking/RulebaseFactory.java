@@ -1,5 +1,6 @@
 package tw.straitcheck.checking;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 @Factory
 class RulebaseFactory {
 
-    @Singleton
+    /** Built eagerly, with the application: the first check is as fast as the rest, and rules that do not load stop the start. */
+    @Context
     Rulebase rulebase(@Value("${straitcheck.rules.dir:}") @Nullable String rulesDir) {
         return RulebaseLoader.load(rulesDir == null || rulesDir.isBlank()
                 ? RuleFiles.fromClasspath()
