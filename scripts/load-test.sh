@@ -192,11 +192,11 @@ done
 
 # refuse to go on if the server or its database is reachable on anything but loopback
 if command -v ss >/dev/null 2>&1; then
-    listen="$(ss -Hltn "sport = :$PORT" 2>/dev/null | awk '{print $4}' | sort -u | tr '\n' ' ')"
+    listen="$(ss -Hltn "sport = :$PORT" 2>/dev/null | awk '{print $4}' | sort -u | tr '\n' ' ' || true)"
     [ -n "$listen" ] || die "nothing listens on port $PORT"
     pg="$(postmaster_pid)"
     if [ -n "$pg" ]; then
-        listen="$listen $(ss -Hltnp 2>/dev/null | grep "pid=$pg," | awk '{print $4}' | sort -u | tr '\n' ' ')"
+        listen="$listen $(ss -Hltnp 2>/dev/null | grep "pid=$pg," | awk '{print $4}' | sort -u | tr '\n' ' ' || true)"
     fi
     for addr in $listen; do
         case "$addr" in
@@ -293,7 +293,7 @@ to_ms() {
 rps_of() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 pct_of() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
 non2xx_of() { awk '/Non-2xx or 3xx responses:/ {print $NF}' "$1"; }
-socket_errors_of() { awk -F'[ ,]+' '/Socket errors:/ {print $4 + $6 + $8 + $10}' "$1"; }
+socket_errors_of() { awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$1"; }
 
 PING_RPS="$(rps_of "$WORK/wrk-ping.txt")"
 CHECK_RPS="$(rps_of "$WORK/wrk-check.txt")"
