@@ -1,6 +1,7 @@
 package tw.straitcheck.attachment;
 
 import java.util.Optional;
+import tw.straitcheck.submission.Submission;
 
 /**
  * The file parts of the web form's filing, and the submission field each one's text goes into.
@@ -27,8 +28,8 @@ enum FilePart {
     /** The one file part a submission of this type takes; none for a post-activity report or an unknown type. */
     static Optional<FilePart> takenBy(String type) {
         return switch (type) {
-            case "EXCHANGE_ACTIVITY", "CHANGE" -> Optional.of(ITINERARY);
-            case "ANNOUNCEMENT" -> Optional.of(ATTACHMENT);
+            case Submission.ExchangeActivity.TYPE, Submission.Change.TYPE -> Optional.of(ITINERARY);
+            case Submission.Announcement.TYPE -> Optional.of(ATTACHMENT);
             default -> Optional.empty();
         };
     }

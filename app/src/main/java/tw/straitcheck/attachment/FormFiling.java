@@ -1,20 +1,19 @@
 package tw.straitcheck.attachment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tw.straitcheck.submission.FieldError;
 import tw.straitcheck.submission.FilingException;
+import tw.straitcheck.submission.Submission;
 import tw.straitcheck.submission.SubmissionService;
 import tw.straitcheck.submission.Upload;
+import tw.straitcheck.system.JsonBodies;
 
 /**
  * Files a submission as the web form sends it: the submission JSON in one part and its PDF in
@@ -27,9 +26,8 @@ class FormFiling {
 
     static final String SUBMISSION_PART = "submission";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final Set<String> TYPES = Set.of("EXCHANGE_ACTIVITY", "CHANGE", "POST_ACTIVITY_REPORT", "ANNOUNCEMENT");
+    private static final Set<String> TYPES = Set.of(Submission.ExchangeActivity.TYPE, Submission.Change.TYPE,
+            Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE);
 
     private final SubmissionService service;
 
@@ -75,7 +73,7 @@ class FormFiling {
 
     /** The PDF's text replaces whatever the JSON had in the field: the file is what was filed. */
     private static void textInto(ObjectNode json, String type, Upload upload) {
-        if (!type.equals("CHANGE")) {
+        if (!type.equals(Submission.Change.TYPE)) {
             json.put(upload.field(), upload.text());
             return;
         }
@@ -93,15 +91,7 @@ class FormFiling {
             throw invalidSubmission("缺少 submission 欄位（送件資料 JSON）",
                     "the submission part (the submission as JSON) is missing");
         }
-        JsonNode json;
-        try {
-            json = JSON.readTree(submission);
-        } catch (JsonProcessingException e) {
-            throw invalidSubmission("submission 欄位不是有效的 JSON：" + e.getOriginalMessage(),
-                    "the submission part is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw invalidSubmission("submission 欄位無法讀取", "the submission part cannot be read");
-        }
+        JsonNode json = JsonBodies.parse(submission, SUBMISSION_PART);
         if (!(json instanceof ObjectNode object)) {
             throw invalidSubmission("submission 欄位須為 JSON 物件", "the submission part must be a JSON object");
         }

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /** A record as {@code GET /api/submissions/{receipt}} shows it: the record, its versions, findings and history. */
 @Singleton
@@ -111,9 +110,5 @@ public class RecordViews {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static List<String> emails(String commaSeparated) {
-        return commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split(","));
     }
 }

@@ -20,27 +20,40 @@ public final class JsonBodies {
 
     /** The body as a JSON tree; a body that is not JSON at all is refused as a whole. */
     public static JsonNode parse(byte[] body) {
+        return parse(body, BodyNotJsonException.WHOLE_BODY);
+    }
+
+    /** A part of a request (a form field) as a JSON tree; refused, naming {@code field}, if it is not JSON. */
+    public static JsonNode parse(byte[] body, String field) {
         if (body == null || body.length == 0) {
-            throw new BodyNotJsonException("empty body");
+            throw new BodyNotJsonException(field, "empty");
         }
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BodyNotJsonException(e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+            throw new BodyNotJsonException(field, e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
-            throw new BodyNotJsonException(e.getMessage());
+            throw new BodyNotJsonException(field, e.getMessage());
         }
     }
 
     /** A request body that is not JSON. Answered with 422 by {@link ApiErrors}. */
     public static final class BodyNotJsonException extends RuntimeException {
-        BodyNotJsonException(String detail) {
+        static final String WHOLE_BODY = "$";
+
+        private final String field;
+
+        BodyNotJsonException(String field, String detail) {
             super(detail);
+            this.field = field;
         }
 
         public List<FieldError> errors() {
-            return List.of(new FieldError("$", "內容不是有效的 JSON：" + getMessage(), "the body is not valid JSON: " + getMessage()));
+            boolean whole = WHOLE_BODY.equals(field);
+            return List.of(new FieldError(field,
+                    (whole ? "內容" : field + " 欄位") + "不是有效的 JSON：" + getMessage(),
+                    (whole ? "the body" : "the " + field + " part") + " is not valid JSON: " + getMessage()));
         }
     }
 }

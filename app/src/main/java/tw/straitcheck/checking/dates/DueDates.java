@@ -72,10 +72,6 @@ public final class DueDates {
         return named;
     }
 
-    public Map<String, NamedPeriod> periods() {
-        return periods;
-    }
-
     public OfficeCalendar calendar() {
         return calendar;
     }

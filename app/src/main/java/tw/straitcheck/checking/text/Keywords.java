@@ -46,8 +46,4 @@ public final class Keywords {
         }
         return list;
     }
-
-    public Map<String, KeywordList> lists() {
-        return lists;
-    }
 }
