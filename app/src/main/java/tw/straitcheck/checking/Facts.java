@@ -2,8 +2,8 @@ package tw.straitcheck.checking;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tw.straitcheck.checking.facts.Agreement;
 import tw.straitcheck.checking.facts.Announcement;
 import tw.straitcheck.checking.facts.ChangeNotice;
@@ -50,7 +50,7 @@ final class Facts {
 
     private static void registration(Submission.ExchangeActivity r, String prefix, List<Object> facts) {
         facts.add(new Registration(prefix, r.mode(),
-                r.categories() == null ? null : new HashSet<>(r.categories()),
+                r.categories() == null ? null : Set.copyOf(r.categories()),
                 r.activityPeriod() == null ? null : r.activityPeriod().start(),
                 r.activityPeriod() == null ? null : r.activityPeriod().end(),
                 r.travelPeriod() == null ? null : r.travelPeriod().departure(),
@@ -73,7 +73,7 @@ final class Facts {
                 Submission.Leader l = r.leaders().get(i);
                 facts.add(new Leader(i, prefix + "leaders[" + i + "]", l.name(),
                         Boolean.TRUE.equals(l.civilServant()), l.rank(), Boolean.TRUE.equals(l.agencyHead()),
-                        l.specialIdentities() == null ? null : new HashSet<>(l.specialIdentities()),
+                        l.specialIdentities() == null ? null : Set.copyOf(l.specialIdentities()),
                         Boolean.TRUE.equals(l.plannedStudy())));
             }
         }
