@@ -6,10 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.kie.api.runtime.KieSession;
-import tw.straitcheck.submission.Submission;
 
 /**
- * Checks a submission against a rulebase: the submission becomes facts, the rules fire, and the
+ * Checks facts against a rulebase: the rules fire, and the
  * findings they raise become the verdict. Thread-safe: each check has a session of its own from
  * the rulebase built once.
  */
@@ -25,14 +24,14 @@ public final class CheckEngine {
         return rulebase;
     }
 
-    public CheckResult check(Submission submission, LocalDate asOf) {
-        List<Object> facts = Facts.of(submission, asOf);
+    public CheckResult check(CheckInput input) {
+        LocalDate asOf = input.asOf();
         KieSession session = rulebase.newSession();
         Set<Finding> raised = new LinkedHashSet<>();
         try {
             session.setGlobal("dates", rulebase.dates());
             session.setGlobal("keywords", rulebase.keywords());
-            for (Object fact : facts) {
+            for (Object fact : input.facts()) {
                 session.insert(fact);
             }
             session.fireAllRules();

@@ -1,5 +1,6 @@
 package tw.straitcheck.rulebook;
 
+import tw.straitcheck.submission.SubmissionFacts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class CaseRunner {
             differences.add("expected INVALID (errors at " + expect.errors() + ") but the submission was accepted");
             return new Outcome(c.path(), c.name(), differences);
         }
-        CheckResult result = engine.check(read.submission(), c.asOf());
+        CheckResult result = engine.check(SubmissionFacts.of(read.submission(), c.asOf()));
         if (!result.verdict().name().equals(expect.verdict())) {
             differences.add("verdict " + result.verdict() + ", expected " + expect.verdict());
         }

@@ -47,6 +47,6 @@ class CheckController {
         if (!read.valid()) {
             return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(read.errors()));
         }
-        return HttpResponse.ok(engine.check(read.submission(), day));
+        return HttpResponse.ok(engine.check(SubmissionFacts.of(read.submission(), day)));
     }
 }

@@ -124,7 +124,7 @@ public class SubmissionService {
                     "must be the record's type: " + record.type())));
         }
         LocalDate asOf = TaipeiClock.today(clock);
-        CheckResult result = engine.check(submission, asOf);
+        CheckResult result = engine.check(SubmissionFacts.of(submission, asOf));
         Filing filing = addVersion(record, VersionKind.RESUBMISSION, json, json, summary(submission), result, actor, now,
                 "RESUBMITTED", statusFor(result));
         return new Answer(write(filing), receipt, false);
@@ -139,7 +139,7 @@ public class SubmissionService {
         if (submission instanceof Submission.PostActivityReport report) {
             return filePostActivityReport(report, json, actor, asOf, now);
         }
-        CheckResult result = engine.check(submission, asOf);
+        CheckResult result = engine.check(SubmissionFacts.of(submission, asOf));
         Summary summary = summary(submission);
         boolean registration = submission instanceof Submission.ExchangeActivity;
         RecordStatus status = statusFor(result);
@@ -169,8 +169,8 @@ public class SubmissionService {
             }
         });
         Submission.ExchangeActivity whole = (Submission.ExchangeActivity) valid(SubmissionReader.read(merged), "changes.");
-        CheckResult result = engine.check(new Submission.Change(change.registrationId(), change.changeOccurredOn(), whole,
-                change.reason()), asOf);
+        CheckResult result = engine.check(SubmissionFacts.of(new Submission.Change(change.registrationId(),
+                change.changeOccurredOn(), whole, change.reason()), asOf));
         return addVersion(record, VersionKind.CHANGE, json, merged, summary(whole), result, actor, now,
                 "CHANGE_REPORTED", statusFor(result));
     }
@@ -186,7 +186,7 @@ public class SubmissionService {
                 withDates.set(period, registration.get(period));
             }
         }
-        CheckResult result = engine.check(valid(SubmissionReader.read(withDates), ""), asOf);
+        CheckResult result = engine.check(SubmissionFacts.of(valid(SubmissionReader.read(withDates), ""), asOf));
         SubmissionRecord reported = record.postReportFiledOn() != null ? record : record.withPostReportFiledOn(asOf);
         return addVersion(reported, VersionKind.POST_ACTIVITY_REPORT, withDates, null, null, result, actor, now,
                 "POST_REPORT_FILED", record.status());

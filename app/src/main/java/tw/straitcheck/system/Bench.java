@@ -1,5 +1,6 @@
 package tw.straitcheck.system;
 
+import tw.straitcheck.submission.SubmissionFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,7 @@ final class Bench implements Callable<Integer> {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         // warm-up: two passes single-threaded so the JIT has compiled the hot paths
         for (int i = 0; i < 2; i++) {
-            submissions.forEach(s -> engine.check(s, asOf));
+            submissions.forEach(s -> engine.check(SubmissionFacts.of(s, asOf)));
         }
         for (int threads : threadCounts) {
             measure(engine, submissions, asOf, threads);
@@ -76,7 +77,7 @@ final class Bench implements Callable<Integer> {
                     for (int r = 0; r < rounds; r++) {
                         for (int i = first; i < submissions.size(); i += threads) {
                             long t0 = System.nanoTime();
-                            engine.check(submissions.get(i), asOf);
+                            engine.check(SubmissionFacts.of(submissions.get(i), asOf));
                             latencies[r * submissions.size() + i] = System.nanoTime() - t0;
                         }
                     }

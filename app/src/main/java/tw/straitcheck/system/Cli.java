@@ -1,5 +1,6 @@
 package tw.straitcheck.system;
 
+import tw.straitcheck.submission.SubmissionFacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -102,7 +103,7 @@ public final class Cli {
                         Map.of("message", ErrorBody.INVALID_MESSAGE, "errors", ErrorBody.errors(read.errors()))));
                 return 1;
             }
-            CheckResult result = new CheckEngine(rules.load()).check(read.submission(), day);
+            CheckResult result = new CheckEngine(rules.load()).check(SubmissionFacts.of(read.submission(), day));
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                     JSON.readTree(io.micronaut.serde.ObjectMapper.getDefault().writeValueAsString(result))));
             return 0;

@@ -1,5 +1,6 @@
 package tw.straitcheck.checking;
 
+import tw.straitcheck.submission.SubmissionFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,7 +86,7 @@ class CheckEngineTest {
     }
 
     private CheckResult check(ObjectNode json) {
-        return engine.check(read(json), AS_OF);
+        return engine.check(SubmissionFacts.of(read(json), AS_OF));
     }
 
     private static List<ReportedFinding> findings(CheckResult result, String ruleId) {
@@ -129,7 +130,7 @@ class CheckEngineTest {
 
     @Test
     void aRegistrationFiledLateIsNonCompliantAndSaysHowManyDaysLate() {
-        CheckResult result = engine.check(read(plainActivity()), LocalDate.of(2026, 6, 10));
+        CheckResult result = engine.check(SubmissionFacts.of(read(plainActivity()), LocalDate.of(2026, 6, 10)));
 
         assertThat(result.verdict()).isEqualTo(Verdict.NON_COMPLIANT);
         ReportedFinding late = only(result, "DEADLINE.REGISTRATION_LATE");
@@ -311,7 +312,7 @@ class CheckEngineTest {
                 .add(civilServant("王大明", "GRADE_10_OR_BELOW", "ENTRUSTED_SECURITY_PERSONNEL"))
                 .add(civilServant("陳美玲", "GRADE_11_OR_ABOVE"));
         Submission submission = read(json);
-        CheckResult expected = engine.check(submission, AS_OF);
+        CheckResult expected = engine.check(SubmissionFacts.of(submission, AS_OF));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -322,7 +323,7 @@ class CheckEngineTest {
                     start.await();
                     List<CheckResult> results = new ArrayList<>();
                     for (int i = 0; i < 20; i++) {
-                        results.add(engine.check(submission, AS_OF));
+                        results.add(engine.check(SubmissionFacts.of(submission, AS_OF)));
                     }
                     return results;
                 }));

@@ -1,4 +1,4 @@
-package tw.straitcheck.checking;
+package tw.straitcheck.submission;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,18 +13,18 @@ import tw.straitcheck.checking.facts.Leader;
 import tw.straitcheck.checking.facts.PostActivityReport;
 import tw.straitcheck.checking.facts.Registration;
 import tw.straitcheck.checking.facts.TextField;
-import tw.straitcheck.submission.Submission;
+import tw.straitcheck.checking.CheckInput;
 
 /**
  * Turns a validated submission into the facts the rules match, field for field. It decides
  * nothing: which facts matter, and what they mean, is for the rules.
  */
-final class Facts {
+public final class SubmissionFacts {
 
-    private Facts() {
+    private SubmissionFacts() {
     }
 
-    static List<Object> of(Submission submission, LocalDate asOf) {
+    public static CheckInput of(Submission submission, LocalDate asOf) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Check(submission.type(), asOf));
         if (submission instanceof Submission.ExchangeActivity activity) {
@@ -45,7 +45,7 @@ final class Facts {
             text("activityName", "activityName", announcement.activityName(), facts);
             text("attachmentText", "attachmentText", announcement.attachmentText(), facts);
         }
-        return facts;
+        return new CheckInput(asOf, facts);
     }
 
     private static void registration(Submission.ExchangeActivity r, String prefix, List<Object> facts) {
