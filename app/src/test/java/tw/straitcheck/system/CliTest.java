@@ -42,9 +42,16 @@ class CliTest {
 
     @Test
     void testCasesWithAFailingCaseAndAnUnreadableFileNamesBothAndExitsNonZero(@TempDir Path dir) throws IOException {
-        Path source = ProjectFiles.testCases().resolve("registration-deadlines");
+        Path source = ProjectFiles.testCases().resolve("handbook/registration-deadlines");
         Path good = Files.list(source).filter(p -> p.toString().endsWith(".yaml")).sorted().findFirst().orElseThrow();
         String text = Files.readString(good);
+        // the case names a baseline: the folder run needs the corpus's baselines/ beside it
+        Path baselines = Files.createDirectories(dir.resolve("baselines"));
+        try (var files = Files.list(ProjectFiles.testCases().resolve("baselines"))) {
+            for (Path b : (Iterable<Path>) files::iterator) {
+                Files.copy(b, baselines.resolve(b.getFileName().toString()));
+            }
+        }
         Files.writeString(dir.resolve("wrong-verdict.yaml"), text.replaceFirst("verdict: \\w+", "verdict: INVALID"));
         Files.writeString(dir.resolve("broken.yaml"), "name: [unclosed");
 
