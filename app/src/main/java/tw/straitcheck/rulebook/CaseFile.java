@@ -343,7 +343,8 @@ public record CaseFile(Path path, String name, LocalDate asOf, String baseline, 
                 if (!r.isNumber()) {
                     throw new IOException(path + ": " + where + ".executionRate must be a number (percent), was " + r);
                 }
-                rate = r.decimalValue();
+                // the decimal as written (45.20 is read as the double 45.2, whose shortest text is exact)
+                rate = new BigDecimal(r.asText());
             }
             Boolean notEligible = null;
             JsonNode n = h.path("notEligibleNextYear");
