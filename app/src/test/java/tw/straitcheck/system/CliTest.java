@@ -80,6 +80,16 @@ class CliTest {
     }
 
     @Test
+    void checkOfACaseFileNamingABaselineChecksTheMergedSubmissionOnItsAsOf() {
+        Path file = ProjectFiles.testCases().resolve(
+                "handbook/registration-deadlines/a-may-31-start-registered-on-may-1-is-late.yaml");
+        Run run = run("check", file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\"verdict\" : \"NON_COMPLIANT\"", "DEADLINE.REGISTRATION_LATE", "2026-05-01");
+    }
+
+    @Test
     void checkOfAnInvalidSubmissionPrintsTheFieldErrorsAndExitsNonZero(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "type: ANNOUNCEMENT\nactivityName: 夏令營\n");
