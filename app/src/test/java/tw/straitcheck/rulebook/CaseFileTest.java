@@ -193,6 +193,12 @@ class CaseFileTest {
     }
 
     @Test
+    void aMisspeltKeyBesideABaselineIsAnError() {
+        assertThatThrownBy(() -> read("x", "baseline: visit\nwhith:\n  activityName: 夏令營\n"))
+                .isInstanceOf(IOException.class).hasMessageContaining("case.yaml").hasMessageContaining("unknown key 'whith'");
+    }
+
+    @Test
     void aFullSubmissionStaysValid() throws IOException {
         CaseFile c = read("x", "submission:\n  type: ANNOUNCEMENT\n  activityName: 夏令營\n");
         assertThat(c.baseline()).isNull();
@@ -258,7 +264,7 @@ class CaseFileTest {
                 """);
         assertThat(c.history()).containsExactly(
                 new CaseFile.HistoryEntry(CaseFile.HistoryType.SUBSIDY_APPLICATION, "1150301-000007",
-                        CaseFile.HistoryStatus.APPROVED, LocalDate.of(2026, 3, 31), "FORUM",
+                        CaseFile.HistoryStatus.APPROVED, LocalDate.of(2026, 3, 31), CaseFile.ActivityKind.FORUM,
                         new CaseFile.Period(LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 8)), null, null, null, null),
                 new CaseFile.HistoryEntry(CaseFile.HistoryType.RESULTS_REPORT, null, null, null, null, null,
                         "1150301-000007", LocalDate.of(2026, 6, 30), new BigDecimal("45.2"), false),
@@ -283,6 +289,8 @@ class CaseFileTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("history[0].filedOn");
         assertThatThrownBy(() -> read("x", "baseline: visit\nhistory:\n  - type: RESULTS_REPORT\n    rate: 45\n"))
                 .isInstanceOf(IOException.class).hasMessageContaining("unknown key 'rate'");
+        assertThatThrownBy(() -> read("x", "baseline: visit\nhistory:\n  - type: SUBSIDY_APPLICATION\n    activityKind: PARTY\n"))
+                .isInstanceOf(IOException.class).hasMessageContaining("history[0].activityKind");
         assertThatThrownBy(() -> read("x", "baseline: visit\nhistory: {type: RESULTS_REPORT}\n"))
                 .isInstanceOf(IOException.class).hasMessageContaining("history must be a list");
     }
