@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import tw.straitcheck.system.JsonBodies;
 
 /**
@@ -59,17 +58,35 @@ class SubmissionController {
         return views.view(receipt);
     }
 
-    @Serdeable
-    record WithdrawForm(@Nullable String reason) {
-    }
-
     @Post(uri = "/{receipt}/withdraw", produces = MediaType.APPLICATION_JSON)
-    RecordViews.Summary withdraw(@PathVariable String receipt, @Body @Nullable WithdrawForm form,
+    RecordViews.Summary withdraw(@PathVariable String receipt, @Body @Nullable byte[] body,
             @Header(FilingHttp.ACTOR) @Nullable String actor, @Header("If-Match") @Nullable String ifMatch) {
         SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, FilingHttp.actorOrSchool(actor),
-                form == null ? null : form.reason(), lockVersion(ifMatch));
+                reason(body), lockVersion(ifMatch));
         return RecordViews.Summary.of(moved);
     }
+
+    /** The optional body {@code {"reason": "…"}}, read like every other body (bounded, strict). */
+    private static @Nullable String reason(@Nullable byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode json = JsonBodies.parse(body);
+        com.fasterxml.jackson.databind.JsonNode reason = json.path("reason");
+        if (reason.isMissingNode() || reason.isNull()) {
+            return null;
+        }
+        if (!json.isObject() || !reason.isTextual()) {
+            throw ApiException.invalid(new tw.straitcheck.system.FieldError("reason", "須為文字", "must be text"));
+        }
+        if (reason.textValue().codePointCount(0, reason.textValue().length()) > WITHDRAW_REASON_MAX) {
+            throw ApiException.invalid(new tw.straitcheck.system.FieldError("reason",
+                    "不得超過 " + WITHDRAW_REASON_MAX + " 個字", "must be at most " + WITHDRAW_REASON_MAX + " characters"));
+        }
+        return reason.textValue();
+    }
+
+    static final int WITHDRAW_REASON_MAX = 1000;
 
     private static Long lockVersion(@Nullable String ifMatch) {
         try {

@@ -47,7 +47,13 @@ record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullabl
             return Set.of(RecordStatus.IN_REVIEW);
         }
         Set<RecordStatus> statuses = new LinkedHashSet<>();
-        for (String name : status.split(",")) {
+        String[] names = status.split(",");
+        if (names.length == 0) {
+            // "status=," names no status at all: refused, not read as "any"
+            errors.add(new FieldError("status", "須至少列出一個狀態", "must name at least one status"));
+            return statuses;
+        }
+        for (String name : names) {
             try {
                 statuses.add(RecordStatus.valueOf(name.strip()));
             } catch (IllegalArgumentException e) {

@@ -58,17 +58,23 @@ final class FieldReader {
         return field.isAbsent() ? null : oneOf(field, allowed);
     }
 
+    /** Text within the field's limit ({@link FieldLimits}), without NUL (PostgreSQL cannot store it). */
     private String text(Field field) {
+        return text(field, FieldLimits.text(field.path()));
+    }
+
+    private String text(Field field, int maxLength) {
         if (!field.node().isTextual()) {
             error(field, "須為文字", "must be text");
             return null;
         }
-        return field.node().textValue().strip();
-    }
-
-    private String text(Field field, int maxLength) {
-        String text = text(field);
-        if (text != null && text.codePointCount(0, text.length()) > maxLength) {
+        String text = field.node().textValue().strip();
+        if (text.indexOf('\0') >= 0) {
+            error(field, "不得含 NUL 字元（\\u0000）", "must not contain a NUL character (\\u0000)");
+            return null;
+        }
+        maxLength = Math.min(maxLength, FieldLimits.text(field.path()));
+        if (text.codePointCount(0, text.length()) > maxLength) {
             error(field, "不得超過 " + maxLength + " 個字", "must be at most " + maxLength + " characters");
             return null;
         }
@@ -76,7 +82,8 @@ final class FieldReader {
     }
 
     private String oneOf(Field field, List<String> allowed) {
-        String text = field.node().isTextual() ? field.node().textValue().strip() : null;
+        String text = field.node().isTextual() && field.node().textValue().length() <= 64
+                ? field.node().textValue().strip() : null;
         if (text == null || !allowed.contains(text)) {
             error(field, "須為下列之一：" + String.join("、", allowed), "must be one of " + String.join(", ", allowed));
             return null;
@@ -187,6 +194,12 @@ final class FieldReader {
         }
         if (!field.node().isArray()) {
             error(field, "須為清單", "must be a list");
+            return null;
+        }
+        int max = FieldLimits.list(field.path());
+        if (field.node().size() > max) {
+            // refused before any entry is read: a flood costs no more than counting it
+            error(field, "不得超過 " + max + " 項", "must have at most " + max + " entries");
             return null;
         }
         List<Field> elements = new ArrayList<>();

@@ -48,7 +48,9 @@ public final class ApiErrors {
         public HttpResponse<ErrorBody> handle(HttpRequest request, ApiException exception) {
             Object current = exception.receipt() == null ? null
                     : currentState.flatMap(s -> s.of(exception.receipt())).orElse(null);
-            return HttpResponse.<ErrorBody>status(exception.status()).body(exception.body(current))
+            String id = CorrelationIds.of(request);
+            return HttpResponse.<ErrorBody>status(exception.status()).body(exception.body(current).withCorrelationId(id))
+                    .header(CorrelationIds.HEADER, id)
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
     }
@@ -61,11 +63,18 @@ public final class ApiErrors {
         @Override
         public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
             HttpStatus status = response.getStatus();
+            String id = CorrelationIds.of(context.getRequest());
             if (status.getCode() >= 500) {
-                context.getRootCause().ifPresent(e -> LOG.error("{} {} failed", context.getRequest().getMethod(),
-                        context.getRequest().getPath(), e));
+                // the detail stays here, under the id the answer carries; the answer says nothing internal
+                LOG.error("[{}] {} {} failed", id, context.getRequest().getMethod(), context.getRequest().getPath(),
+                        context.getRootCause().orElse(null));
+            } else {
+                context.getRootCause().ifPresent(e -> LOG.debug("[{}] {} {} refused: {}", id,
+                        context.getRequest().getMethod(), context.getRequest().getPath(), e.toString()));
             }
-            return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ErrorBody(message(status), List.of()));
+            return response.contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header(CorrelationIds.HEADER, id)
+                    .body(new ErrorBody(message(status), List.of()).withCorrelationId(id));
         }
 
         static Localized message(HttpStatus status) {
@@ -77,6 +86,10 @@ public final class ApiErrors {
                 case REQUEST_ENTITY_TOO_LARGE -> new Localized("請求內容過大", "the request body is too large");
                 case UNSUPPORTED_MEDIA_TYPE -> new Localized("不支援此內容類型", "the content type is not supported");
                 case REQUEST_URI_TOO_LONG -> new Localized("網址過長", "the URL is too long");
+                case REQUEST_HEADER_FIELDS_TOO_LARGE -> new Localized("標頭過大", "the request headers are too large");
+                case UNPROCESSABLE_ENTITY -> ErrorBody.INVALID_MESSAGE;
+                case CONFLICT -> new Localized("與資源目前的狀態衝突", "the request conflicts with the resource's current state");
+                case SERVICE_UNAVAILABLE -> new Localized("服務忙碌中，請稍後再試", "the service is busy; please try again shortly");
                 case UNAUTHORIZED -> new Localized("請先登入", "please log in first");
                 case FORBIDDEN -> new Localized("沒有權限", "not allowed");
                 default -> status.getCode() >= 500

@@ -1,19 +1,47 @@
 package tw.straitcheck.system;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpStatus;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 
 /**
  * Request bodies are read as a JSON tree, so that a wrong type in one field is a field error
  * beside all the others instead of one failure for the whole body.
+ *
+ * <p>Bounded and strict: a body over {@link #MAX_BYTES} is refused (413), as is one nested deeper
+ * than {@link #MAX_DEPTH} (no submission is more than five levels deep), one that names a key twice
+ * (which of the two would count is anyone's guess), and one with a NUL character in any text or
+ * key (PostgreSQL's text and jsonb cannot hold it), each as a 422 naming where it is.
  */
 public final class JsonBodies {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A JSON body's limit, far below the multipart limit (which holds a 5 MB PDF). */
+    public static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_DEPTH = 100;
+    /** At most this many NUL errors are named; one is enough to refuse the body. */
+    private static final int MAX_REPORTED = 20;
+
+    public static final Localized TOO_LARGE = new Localized(
+            "請求內容過大（JSON 上限 1 MB）", "the request body is too large (JSON: at most 1 MB)");
+
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
 
     private static final String WHOLE_BODY = "$";
 
@@ -28,23 +56,89 @@ public final class JsonBodies {
     /** A part of a request (a form field) as a JSON tree; refused, naming {@code field}, if it is not JSON. */
     public static JsonNode parse(byte[] body, String field) {
         if (body == null || body.length == 0) {
-            throw notJson(field, "empty");
+            throw notJson(field, "空白", "empty");
         }
+        if (body.length > MAX_BYTES) {
+            throw ApiException.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, TOO_LARGE);
+        }
+        JsonNode tree;
         try {
-            return JSON.readTree(body);
+            tree = JSON.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw notJson(field, "巢狀層數超過 " + MAX_DEPTH + " 層", "nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            throw notJson(field, e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (detail.startsWith("Duplicate field")) {
+                throw notJson(field, "重複的鍵 " + duplicateKey(detail) + at(e.getLocation()),
+                        "the key " + duplicateKey(detail) + " is given twice" + at(e.getLocation()));
+            }
+            String where = at(e.getLocation());
+            throw notJson(field, "語法錯誤" + where, "malformed" + where);
         } catch (IOException e) {
-            throw notJson(field, e.getMessage());
+            throw notJson(field, "無法讀取", "unreadable");
         }
+        if (tree == null || tree.isMissingNode()) {
+            throw notJson(field, "空白", "empty");
+        }
+        List<FieldError> nul = nulCharacters(tree, WHOLE_BODY.equals(field) ? "" : field);
+        if (!nul.isEmpty()) {
+            throw ApiException.invalid(nul);
+        }
+        return tree;
+    }
+
+    /** Every text and key holding a NUL character, at its path ({@code leaders[0].name}). */
+    static List<FieldError> nulCharacters(JsonNode root, String rootPath) {
+        List<FieldError> errors = new ArrayList<>();
+        Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
+        todo.push(Map.entry(rootPath, root));
+        while (!todo.isEmpty() && errors.size() < MAX_REPORTED) {
+            Map.Entry<String, JsonNode> next = todo.pop();
+            String path = next.getKey();
+            JsonNode node = next.getValue();
+            if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+                errors.add(nulError(path.isEmpty() ? WHOLE_BODY : path));
+            } else if (node.isObject()) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> member = it.next();
+                    String memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
+                    if (member.getKey().indexOf('\0') >= 0) {
+                        errors.add(nulError(memberPath.replace("\0", "\\u0000")));
+                    } else {
+                        todo.push(Map.entry(memberPath, member.getValue()));
+                    }
+                }
+            } else if (node.isArray()) {
+                for (int i = node.size() - 1; i >= 0; i--) {
+                    todo.push(Map.entry(path + "[" + i + "]", node.get(i)));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static FieldError nulError(String path) {
+        return new FieldError(path, "不得含 NUL 字元（\\u0000）", "must not contain a NUL character (\\u0000)");
+    }
+
+    /** "Duplicate field 'x'" → 'x' (at most 100 characters of it). */
+    private static String duplicateKey(String detail) {
+        String key = detail.substring("Duplicate field".length()).strip();
+        return key.length() > 100 ? key.substring(0, 100) + "…'" : key;
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     /** A request body, or a part of it, that is not JSON: refused like any other bad input. */
-    private static ApiException notJson(String field, String detail) {
+    private static ApiException notJson(String field, String zhDetail, String enDetail) {
         boolean whole = WHOLE_BODY.equals(field);
         return ApiException.invalid(new FieldError(field,
-                (whole ? "內容" : field + " 欄位") + "不是有效的 JSON：" + detail,
-                (whole ? "the body" : "the " + field + " part") + " is not valid JSON: " + detail));
+                (whole ? "內容" : field + " 欄位") + "不是有效的 JSON：" + zhDetail,
+                (whole ? "the body" : "the " + field + " part") + " is not valid JSON: " + enDetail));
     }
 }

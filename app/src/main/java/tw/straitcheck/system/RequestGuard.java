@@ -1,0 +1,110 @@
+package tw.straitcheck.system;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What every request is checked for before any route reads it, and what every answer carries.
+ * Refused here, in the {@link ErrorBody} shape: a URL over {@value #MAX_URL_CHARS} characters (414;
+ * Netty's own line limit is set higher so that this answer is ours), a NUL in the URL (PostgreSQL
+ * refuses NUL in text, and nothing legitimate sends one), an {@code X-Actor} or
+ * {@code Idempotency-Key} that is too long or holds control characters (422, the columns are
+ * {@code text} and {@code varchar(200)}), a multipart body without a boundary (400), and a body
+ * that is not multipart over {@link JsonBodies#MAX_BYTES} (413: JSON is capped well below the
+ * multipart limit, which must hold a 5 MB PDF). Every answer gets {@code X-Correlation-Id}, and
+ * every error body its {@code correlationId}.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class RequestGuard implements Ordered {
+
+    static final int MAX_URL_CHARS = 4096;
+    /** Idempotency-Key is {@code varchar(200)}; X-Actor the same bound, for a name or an address. */
+    static final int MAX_HEADER_CHARS = 200;
+    static final List<String> CHECKED_HEADERS = List.of("X-Actor", "Idempotency-Key");
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+
+    @RequestFilter
+    @Nullable
+    HttpResponse<?> check(HttpRequest<?> request) {
+        String uri = request.getUri().toString();
+        if (uri.length() > MAX_URL_CHARS) {
+            return refuse(request, HttpStatus.REQUEST_URI_TOO_LONG, new Localized(
+                    "網址過長（上限 " + MAX_URL_CHARS + " 個字元）", "the URL is too long (at most " + MAX_URL_CHARS + " characters)"),
+                    List.of());
+        }
+        if (uri.toLowerCase(Locale.ROOT).contains("%00") || uri.indexOf('\0') >= 0) {
+            return refuse(request, HttpStatus.BAD_REQUEST, new Localized("網址含有 NUL 字元（%00）",
+                    "the URL contains a NUL character (%00)"), List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : CHECKED_HEADERS) {
+            String value = request.getHeaders().get(name);
+            if (value == null) {
+                continue;
+            }
+            if (value.codePointCount(0, value.length()) > MAX_HEADER_CHARS) {
+                errors.add(new FieldError(name, "不得超過 " + MAX_HEADER_CHARS + " 個字",
+                        "must be at most " + MAX_HEADER_CHARS + " characters"));
+            } else if (value.chars().anyMatch(Character::isISOControl)) {
+                errors.add(new FieldError(name, "不得含控制字元", "must not contain control characters"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return refuse(request, HttpStatus.UNPROCESSABLE_ENTITY, ErrorBody.INVALID_MESSAGE, errors);
+        }
+        String contentType = request.getHeaders().get("Content-Type");
+        boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith("multipart/");
+        if (multipart && boundary(contentType).isEmpty()) {
+            return refuse(request, HttpStatus.BAD_REQUEST, new Localized("multipart 內容缺少 boundary",
+                    "the multipart body has no boundary"), List.of());
+        }
+        long length = request.getContentLength();
+        if (!multipart && length > JsonBodies.MAX_BYTES) {
+            return refuse(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, JsonBodies.TOO_LARGE, List.of());
+        }
+        CorrelationIds.of(request);
+        return null;
+    }
+
+    @ResponseFilter
+    void tag(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String id = CorrelationIds.of(request);
+        response.header(CorrelationIds.HEADER, id);
+        if (response.getBody().orElse(null) instanceof ErrorBody body && body.correlationId() == null) {
+            ((MutableHttpResponse<Object>) response).body(body.withCorrelationId(id));
+        }
+    }
+
+    /** The boundary parameter of a multipart content type, "" when there is none. */
+    static String boundary(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String p = parameter.strip();
+            if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                return p.substring("boundary=".length()).replace("\"", "").strip();
+            }
+        }
+        return "";
+    }
+
+    private static HttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, Localized message, List<FieldError> errors) {
+        String id = CorrelationIds.of(request);
+        return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(CorrelationIds.HEADER, id)
+                .body(new ErrorBody(message, ErrorBody.errors(errors)).withCorrelationId(id));
+    }
+}
