@@ -34,14 +34,16 @@ class FilingMail {
 
     /**
      * 參(三): 每筆新增、變更及事後登錄皆會傳送給權責單位聯絡人、本案教育部及陸委會聯絡人 — the
-     * school's contacts, whoever filed (the record's filer and this version's), the ministry and the MAC.
+     * school's registered contacts (聯絡窗口, {@code straitcheck.mail.school-contacts}), whoever filed
+     * (the record's filer and this version's), the ministry and the MAC. Never the leaders' addresses
+     * typed into the submission: anyone could make the service mail thousands of strangers.
      */
     @EventListener
     void onFiled(SubmissionFiled event) {
         SubmissionRecord record = event.record();
         SubmissionVersion version = event.version();
         Addresses to = new Addresses()
-                .add(Addresses.split(record.contactEmails()))
+                .add(settings.schoolContacts(record.schoolCode()))
                 .add(record.filedBy())
                 .add(version.submittedBy())
                 .add(settings.ministryContacts())
@@ -52,7 +54,7 @@ class FilingMail {
         }
         MailText.Letter letter = MailText.filed(record, version, event.result());
         outbox.writeOnce(record.id(), "FILED_" + version.kind().name(), "FILED:" + record.receipt() + ":" + version.number(),
-                to.joined(), letter.subject(), letter.body(), version.createdAt());
+                bounded(to, record.receipt()).joined(), letter.subject(), letter.body(), version.createdAt());
     }
 
     /** A reviewer cleared, returned or rejected the record: the school is told, with the reviewer's comment. */
@@ -63,13 +65,23 @@ class FilingMail {
             return;
         }
         SubmissionRecord record = event.record();
-        Addresses recipients = new Addresses().add(Addresses.split(record.contactEmails())).add(record.filedBy());
+        Addresses recipients = new Addresses().add(settings.schoolContacts(record.schoolCode())).add(record.filedBy());
         if (recipients.isEmpty()) {
             LOG.warn("decision on {}: the record has no contact or filer address to mail", record.receipt());
             return;
         }
         MailText.Letter letter = MailText.decided(record, event.entry());
         outbox.writeOnce(record.id(), "DECISION_" + to.name(), "MOVED:" + record.receipt() + ":" + event.entry().id(),
-                recipients.joined(), letter.subject(), letter.body(), event.entry().at());
+                bounded(recipients, record.receipt()).joined(), letter.subject(), letter.body(), event.entry().at());
+    }
+
+    /** At most {@code straitcheck.mail.max-recipients}: the school's contacts and the filer come first. */
+    private Addresses bounded(Addresses to, String receipt) {
+        if (to.size() <= settings.maxRecipients()) {
+            return to;
+        }
+        LOG.warn("mail for {}: {} recipients, only the first {} are kept (straitcheck.mail.max-recipients)", receipt,
+                to.size(), settings.maxRecipients());
+        return to.first(settings.maxRecipients());
     }
 }
