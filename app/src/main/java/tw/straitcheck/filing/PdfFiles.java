@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 import tw.straitcheck.system.FieldError;
 
 
@@ -41,7 +41,8 @@ final class PdfFiles {
     record Refused(FieldError error) implements Read {
     }
 
-    static Read read(FilePart part, @Nullable String filename, byte[] content) {
+    /** Reads the file within {@code limits}; refused (never thrown) when it is not a readable PDF or is over them. */
+    static Read read(FilePart part, @Nullable String filename, byte[] content, PdfLimits limits) {
         if (content.length > MAX_BYTES) {
             String size = megabytes(content.length);
             return refused(part, part.zh + "檔案為 " + size + "，超過 5 MB 上限；請壓縮或分割後重新上傳",
@@ -52,23 +53,50 @@ final class PdfFiles {
                     "the " + part.part + " must be a PDF; the file's content is not a PDF (renaming it to .pdf does not make it one)");
         }
         String text;
-        try (PDDocument document = Loader.loadPDF(content)) {
-            if (document.getNumberOfPages() == 0) {
+        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        try (PDDocument document = Loader.loadPDF(content, "", null, null,
+                MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecompressedBytes).streamCache)) {
+            int pages = document.getNumberOfPages();
+            if (pages == 0) {
                 return refused(part, part.zh + " PDF 沒有任何頁面", "the " + part.part + " PDF has no pages");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            if (pages > limits.maxPages) {
+                return refused(part, part.zh + " PDF 有 " + pages + " 頁，超過 " + limits.maxPages + " 頁上限",
+                        "the " + part.part + " PDF has " + pages + " pages, over the limit of " + limits.maxPages);
+            }
+            if (!PdfBounds.contentWithin(document, limits.maxDecompressedBytes, deadline)) {
+                return refused(part, part.zh + " PDF 的頁面內容解壓後超過 " + megabytes(limits.maxDecompressedBytes)
+                        + " 上限，無法讀取；請以一般方式重新產生 PDF",
+                        "the " + part.part + " PDF's page contents decompress to more than "
+                                + megabytes(limits.maxDecompressedBytes) + "; produce the PDF again in the ordinary way");
+            }
+            PdfBounds.Stripper stripper = new PdfBounds.Stripper(limits.maxTextChars, deadline);
             stripper.setLineSeparator("\n");
             text = storable(stripper.getText(document));
+            if (text.codePointCount(0, text.length()) > limits.maxTextChars) {
+                throw new PdfBounds.TooMuchText();
+            }
+        } catch (PdfBounds.TooMuchText e) {
+            return refused(part, part.zh + " PDF 的文字超過 " + limits.maxTextChars + " 字上限",
+                    "the " + part.part + " PDF holds more than " + limits.maxTextChars + " characters of text");
+        } catch (PdfBounds.TooSlow e) {
+            return tooSlow(part, limits);
         } catch (InvalidPasswordException e) {
             return refused(part, part.zh + " PDF 設有開啟密碼，請移除密碼後重新上傳",
                     "the " + part.part + " PDF is password-protected; remove the password and upload it again");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             // PDFBox reports a damaged file as an IOException, and some malformed structures as runtime errors.
             return refused(part, part.zh + " PDF 檔已損毀，無法讀取，請重新產生後上傳",
                     "the " + part.part + " PDF is damaged and cannot be read; produce it again and upload it");
         }
         return new Accepted(new Upload(part.textField, cleanFilename(filename, part), CONTENT_TYPE, content,
                 sha256(content), text));
+    }
+
+    static Refused tooSlow(FilePart part, PdfLimits limits) {
+        return refused(part, part.zh + " PDF 讀取超過 " + limits.timeout.toSeconds() + " 秒上限，無法讀取；請以一般方式重新產生 PDF",
+                "reading the " + part.part + " PDF took longer than " + limits.timeout.toSeconds()
+                        + " s; produce the PDF again in the ordinary way");
     }
 
     private static Refused refused(FilePart part, String zh, String en) {
