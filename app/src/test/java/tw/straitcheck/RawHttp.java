@@ -2,6 +2,7 @@ package tw.straitcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -115,7 +116,7 @@ public final class RawHttp {
 
     /** A multipart/form-data body of the given parts (name, filename or null, content type, bytes). */
     public static byte[] multipart(String boundary, Object... parts) {
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         for (int i = 0; i < parts.length; i += 4) {
             String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + parts[i] + "\""
                     + (parts[i + 1] == null ? "" : "; filename=\"" + parts[i + 1] + "\"")
@@ -126,6 +127,54 @@ public final class RawHttp {
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
+    }
+
+    /**
+     * A request written straight to the socket, for what the JDK client will not send (a path with
+     * {@code %ZZ}, a raw space, a bare NUL). Answers the status and body; the headers are kept too.
+     */
+    public RawAnswer raw(String method, String target, String... headerLines) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n");
+            for (String line : headerLines) {
+                request.append(line).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // read the head, then the body by its Content-Length: a refusal may leave the connection open
+            java.io.InputStream in = socket.getInputStream();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            int headEnd = -1;
+            long bodyLength = -1;
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                received.write(buffer, 0, n);
+                String sofar = received.toString(StandardCharsets.ISO_8859_1);
+                if (headEnd < 0 && (headEnd = sofar.indexOf("\r\n\r\n")) >= 0) {
+                    java.util.regex.Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(sofar.substring(0, headEnd));
+                    bodyLength = length.find() ? Long.parseLong(length.group(1)) : -1;
+                }
+                if (headEnd >= 0 && bodyLength >= 0 && received.size() >= headEnd + 4 + bodyLength) {
+                    break;
+                }
+            }
+            String text = received.toString(StandardCharsets.UTF_8);
+            headEnd = text.indexOf("\r\n\r\n");
+            String head = headEnd < 0 ? text : text.substring(0, headEnd);
+            String body = headEnd < 0 ? "" : text.substring(headEnd + 4);
+            String[] statusLine = head.split("\r\n", 2)[0].split(" ");
+            int status = statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1;
+            return new RawAnswer(status, head, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + abbreviate(target), e);
+        }
+    }
+
+    /** An answer read off the socket: status, the header block, the body (chunked bodies left as sent). */
+    public record RawAnswer(int status, String head, String body) {
     }
 
     private static String abbreviate(String s) {

@@ -72,8 +72,8 @@ public final class ApiErrors {
                 context.getRootCause().ifPresent(e -> LOG.debug("[{}] {} {} refused: {}", id,
                         context.getRequest().getMethod(), context.getRequest().getPath(), e.toString()));
             }
+            response.getHeaders().set(CorrelationIds.HEADER, id);
             return response.contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .header(CorrelationIds.HEADER, id)
                     .body(new ErrorBody(message(status), List.of()).withCorrelationId(id));
         }
 

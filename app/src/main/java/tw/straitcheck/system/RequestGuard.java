@@ -84,7 +84,7 @@ final class RequestGuard implements Ordered {
     @ResponseFilter
     void tag(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String id = CorrelationIds.of(request);
-        response.header(CorrelationIds.HEADER, id);
+        response.getHeaders().set(CorrelationIds.HEADER, id);
         if (response.getBody().orElse(null) instanceof ErrorBody body && body.correlationId() == null) {
             ((MutableHttpResponse<Object>) response).body(body.withCorrelationId(id));
         }
