@@ -8,6 +8,7 @@ import org.kie.api.runtime.rule.RuleContext;
 import tw.straitcheck.checking.dates.Due;
 import tw.straitcheck.checking.facts.KeywordHit;
 import tw.straitcheck.checking.facts.Leader;
+import tw.straitcheck.system.Localized;
 
 /**
  * A finding as a rule raises it. Immutable: each method returns a new finding with one more

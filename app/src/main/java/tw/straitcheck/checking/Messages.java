@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import tw.straitcheck.system.Localized;
 
 /**
  * The words of the rulebase, as policy staff keep them in {@code rules/messages/} (UTF-8

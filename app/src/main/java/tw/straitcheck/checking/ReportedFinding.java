@@ -1,5 +1,6 @@
 package tw.straitcheck.checking;
 
+import tw.straitcheck.system.Localized;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package tw.straitcheck.checking;
 
+import tw.straitcheck.system.Localized;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package tw.straitcheck.checking;
 
+import tw.straitcheck.system.Localized;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -5,11 +5,11 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tw.straitcheck.submission.RecordMoved;
-import tw.straitcheck.submission.RecordStatus;
-import tw.straitcheck.submission.SubmissionFiled;
-import tw.straitcheck.submission.SubmissionRecord;
-import tw.straitcheck.submission.SubmissionVersion;
+import tw.straitcheck.records.RecordMoved;
+import tw.straitcheck.records.RecordStatus;
+import tw.straitcheck.records.SubmissionFiled;
+import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.records.SubmissionVersion;
 
 /**
  * Writes the mail of a filing and of a reviewer's decision into the outbox. The listeners are

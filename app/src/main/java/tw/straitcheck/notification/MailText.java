@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.FindingKind;
-import tw.straitcheck.checking.Localized;
+import tw.straitcheck.system.Localized;
 import tw.straitcheck.checking.ReportedFinding;
 import tw.straitcheck.checking.Verdict;
-import tw.straitcheck.submission.HistoryEntry;
-import tw.straitcheck.submission.RecordStatus;
-import tw.straitcheck.submission.SubmissionRecord;
-import tw.straitcheck.submission.SubmissionVersion;
-import tw.straitcheck.submission.SubmissionVersion.VersionKind;
+import tw.straitcheck.records.HistoryEntry;
+import tw.straitcheck.records.RecordStatus;
+import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.records.SubmissionVersion;
+import tw.straitcheck.records.SubmissionVersion.VersionKind;
 import tw.straitcheck.system.TaipeiClock;
 
 /** What each mail says: zh-TW first, then English; dates YYYY/MM/DD, times in Asia/Taipei. */

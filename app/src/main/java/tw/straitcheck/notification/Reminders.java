@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.dates.DueDates;
-import tw.straitcheck.submission.SubmissionRecord;
+import tw.straitcheck.records.SubmissionRecord;
 
 /**
  * The post-activity report reminders (handbook 參(三)): 活動辦理後隔天系統將發出提醒信給管理者及填表人，

@@ -3,8 +3,8 @@ package tw.straitcheck.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
-import tw.straitcheck.submission.FieldError;
-import tw.straitcheck.submission.RecordMoves;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.records.RecordMoves;
 
 /** A reviewer's decision: {@code {action: CLEAR|RETURN|REJECT, comment}}. */
 record DecisionForm(Action action, @Nullable String comment) {

@@ -1,13 +1,14 @@
 package tw.straitcheck.review;
 
+import tw.straitcheck.system.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import tw.straitcheck.submission.FilingException;
-import tw.straitcheck.submission.RecordMoves;
-import tw.straitcheck.submission.RecordStatus;
-import tw.straitcheck.submission.SubmissionRecord;
+import tw.straitcheck.records.RecordMoves;
+import tw.straitcheck.records.RecordStatus;
+import tw.straitcheck.records.RecordStore;
+import tw.straitcheck.records.SubmissionRecord;
 
 /**
  * A reviewer's decision on a record in review. RETURN and REJECT need a comment (RecordMoves says
@@ -17,11 +18,11 @@ import tw.straitcheck.submission.SubmissionRecord;
 @Singleton
 class Decisions {
 
-    private final ReviewRepositories.Records records;
-    private final ReviewRepositories.Flags flags;
+    private final RecordStore records;
+    private final FlagReviews flags;
     private final RecordMoves moves;
 
-    Decisions(ReviewRepositories.Records records, ReviewRepositories.Flags flags, RecordMoves moves) {
+    Decisions(RecordStore records, FlagReviews flags, RecordMoves moves) {
         this.records = records;
         this.flags = flags;
         this.moves = moves;
@@ -31,12 +32,12 @@ class Decisions {
     SubmissionRecord decide(String receipt, DecisionForm form, String reviewer, @Nullable Long expectedLockVersion) {
         Long expected = expectedLockVersion;
         if (form.action() == DecisionForm.Action.CLEAR) {
-            SubmissionRecord record = records.findByReceipt(receipt).orElseThrow(() -> new FilingException.NotFound(receipt));
+            SubmissionRecord record = records.find(receipt).orElseThrow(() -> ApiException.noRecord());
             // Only a record CLEAR could move is held to its flags; otherwise RecordMoves says why it cannot move.
             if (record.status() == RecordStatus.IN_REVIEW) {
-                List<Long> unmarked = flags.unmarkedOfJudgedVersion(record.id());
+                List<Long> unmarked = flags.unmarked(record);
                 if (!unmarked.isEmpty()) {
-                    throw new ReviewException.UnmarkedFlags(record, unmarked);
+                    throw ApiException.unmarkedFlags(record.receipt(), unmarked);
                 }
             }
             // The flags were counted on this state of the record: a resubmission committed in between

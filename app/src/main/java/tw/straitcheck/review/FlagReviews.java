@@ -1,15 +1,23 @@
 package tw.straitcheck.review;
 
+import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.ApiException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import tw.straitcheck.submission.FieldError;
-import tw.straitcheck.submission.FilingException;
-import tw.straitcheck.submission.StoredFinding;
-import tw.straitcheck.submission.SubmissionRecord;
+import java.util.Set;
+import tw.straitcheck.records.FlagMarks;
+import tw.straitcheck.records.RecordStore;
+import tw.straitcheck.records.StoredFinding;
+import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.TaipeiClock;
 
 /**
  * A reviewer marks a stored FLAG CONFIRMED or FALSE_POSITIVE, with a note. Only flags are marked:
@@ -18,38 +26,58 @@ import tw.straitcheck.submission.SubmissionRecord;
  * the decision found them.
  */
 @Singleton
-class FlagReviews {
+class FlagReviews implements FlagMarks {
 
-    private final ReviewRepositories.Records records;
-    private final ReviewRepositories.Flags flags;
+    /** A flag as marked. */
+    record Marked(StoredFinding finding, FlagMarks.Mark mark) {
+    }
+
+    private final RecordStore records;
+    private final ReviewRepositories.Marks marks;
     private final Clock clock;
 
-    FlagReviews(ReviewRepositories.Records records, ReviewRepositories.Flags flags, Clock clock) {
+    FlagReviews(RecordStore records, ReviewRepositories.Marks marks, Clock clock) {
         this.records = records;
-        this.flags = flags;
+        this.marks = marks;
         this.clock = clock;
     }
 
     @Transactional
-    StoredFinding mark(String receipt, String findingId, FlagMark mark, String reviewer) {
-        SubmissionRecord record = records.findByReceipt(receipt).orElseThrow(() -> new FilingException.NotFound(receipt));
+    Marked mark(String receipt, String findingId, FlagMark mark, String reviewer) {
+        SubmissionRecord record = records.find(receipt).orElseThrow(() -> ApiException.noRecord());
         StoredFinding finding = parseId(findingId)
-                .flatMap(flags::findById)
-                .filter(f -> f.recordId().equals(record.id()))
-                .orElseThrow(() -> new ReviewException.FindingNotFound(receipt, findingId));
+                .flatMap(id -> records.finding(record, id))
+                .orElseThrow(() -> ApiException.notFound(new Localized("此案件沒有這筆檢核結果", "the record has no finding with that id")));
         if (!"FLAG".equals(finding.kind())) {
-            throw new ReviewException.Invalid(List.of(new FieldError("findingId",
+            throw ApiException.invalid(List.of(new FieldError("findingId",
                     "只有提醒（FLAG）可標記；此項為 " + finding.kind(), "only a FLAG can be marked; this finding is a " + finding.kind())));
         }
         if (!record.status().undecided()) {
-            throw new FilingException.Conflict(receipt, "案件已" + record.status() + "，提醒的標記不再變更",
+            throw ApiException.conflict(receipt, "案件已" + record.status() + "，提醒的標記不再變更",
                     "the record is " + record.status() + "; its flags' marks no longer change");
         }
         Instant now = clock.instant();
-        flags.mark(finding.id(), mark.state().name(), mark.note(), reviewer, now);
-        return new StoredFinding(finding.id(), finding.recordId(), finding.versionId(), finding.ruleId(), finding.kind(),
-                finding.due(), finding.subject(), finding.field(), finding.keyword(), finding.body(), mark.state(),
-                mark.note(), reviewer, now);
+        marks.mark(finding.id(), record.id(), mark.state().name(), mark.note(), reviewer, now);
+        return new Marked(finding, new FlagMarks.Mark(mark.state().name(), mark.note(), reviewer, TaipeiClock.at(now)));
+    }
+
+    /** The flags of the judged version that no reviewer has marked yet. */
+    @Transactional
+    List<Long> unmarked(SubmissionRecord record) {
+        Set<Long> marked = new HashSet<>();
+        marks.findByRecordId(record.id()).forEach(m -> marked.add(m.findingId()));
+        return records.flagsOfJudgedVersion(record).stream().filter(id -> !marked.contains(id)).toList();
+    }
+
+    @Override
+    @Transactional
+    public Map<Long, FlagMarks.Mark> of(long recordId) {
+        Map<Long, FlagMarks.Mark> byFinding = new LinkedHashMap<>();
+        for (ReviewRepositories.StoredMark m : marks.findByRecordId(recordId)) {
+            byFinding.put(m.findingId(), new FlagMarks.Mark(m.state().name(), m.note(), m.markedBy(),
+                    TaipeiClock.at(m.markedAt())));
+        }
+        return byFinding;
     }
 
     private static Optional<Long> parseId(String findingId) {

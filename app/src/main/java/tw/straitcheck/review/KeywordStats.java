@@ -1,12 +1,13 @@
 package tw.straitcheck.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * For policy staff: how reviewers marked the flags, per rule and matched keyword, the keywords
@@ -16,16 +17,14 @@ import java.sql.ResultSet;
 @Singleton
 class KeywordStats {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static final String SQL = """
-            SELECT rule_id, keyword,
-                   count(*) FILTER (WHERE review_state = 'CONFIRMED')      AS confirmed,
-                   count(*) FILTER (WHERE review_state = 'FALSE_POSITIVE') AS false_positives,
-                   count(*) FILTER (WHERE review_state IS NULL)            AS unreviewed
-            FROM finding
-            WHERE kind = 'FLAG'
-            GROUP BY rule_id, keyword
+            SELECT f.rule_id, f.keyword,
+                   count(*) FILTER (WHERE m.state = 'CONFIRMED')      AS confirmed,
+                   count(*) FILTER (WHERE m.state = 'FALSE_POSITIVE') AS false_positives,
+                   count(*) FILTER (WHERE m.state IS NULL)            AS unreviewed
+            FROM finding f LEFT JOIN flag_mark m ON m.finding_id = f.id
+            WHERE f.kind = 'FLAG'
+            GROUP BY f.rule_id, f.keyword
             ORDER BY false_positives DESC, confirmed ASC, rule_id, keyword NULLS LAST""";
 
     private final JdbcOperations jdbc;
@@ -34,24 +33,26 @@ class KeywordStats {
         this.jdbc = jdbc;
     }
 
-    /** {@code {items: [{ruleId, keyword, confirmed, falsePositives, unreviewed}]}}. */
+    @Serdeable
+    record Count(String ruleId, @Nullable String keyword, long confirmed, long falsePositives, long unreviewed) {
+    }
+
+    @Serdeable
+    record Counts(List<Count> items) {
+    }
+
     @ReadOnly
-    ObjectNode counts() {
-        ObjectNode answer = JSON.createObjectNode();
-        ArrayNode items = answer.putArray("items");
+    Counts counts() {
+        List<Count> items = new ArrayList<>();
         jdbc.prepareStatement(SQL, statement -> {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    ObjectNode item = items.addObject();
-                    item.put("ruleId", rs.getString("rule_id"));
-                    item.put("keyword", rs.getString("keyword"));
-                    item.put("confirmed", rs.getLong("confirmed"));
-                    item.put("falsePositives", rs.getLong("false_positives"));
-                    item.put("unreviewed", rs.getLong("unreviewed"));
+                    items.add(new Count(rs.getString("rule_id"), rs.getString("keyword"), rs.getLong("confirmed"),
+                            rs.getLong("false_positives"), rs.getLong("unreviewed")));
                 }
             }
             return null;
         });
-        return answer;
+        return new Counts(List.copyOf(items));
     }
 }

@@ -1,5 +1,6 @@
 package tw.straitcheck.review;
 
+import tw.straitcheck.system.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,8 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tw.straitcheck.submission.FieldError;
-import tw.straitcheck.submission.RecordStatus;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.records.RecordStatus;
 
 /**
  * What a reviewer asks of the queue: statuses (default IN_REVIEW; several comma-separated), the
@@ -36,7 +37,7 @@ record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullabl
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
-            throw new ReviewException.Invalid(errors);
+            throw ApiException.invalid(errors);
         }
         return new QueueFilter(statuses, blankToNull(school), blankToNull(ruleId), fromDate, toDate, pageNumber, pageSize);
     }

@@ -1,9 +1,8 @@
 package tw.straitcheck.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tw.straitcheck.system.ApiException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,16 +13,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import tw.straitcheck.submission.FieldError;
-import tw.straitcheck.submission.FilingHttp;
-import tw.straitcheck.submission.RecordViews;
-import tw.straitcheck.submission.StoredFinding;
-import tw.straitcheck.submission.SubmissionRecord;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.filing.FilingHttp;
+import tw.straitcheck.records.FlagMarks;
+import tw.straitcheck.records.RecordViews;
+import tw.straitcheck.records.StoredFinding;
+import tw.straitcheck.records.SubmissionRecord;
 import tw.straitcheck.system.JsonBodies;
-import tw.straitcheck.system.TaipeiClock;
 
 /**
  * The reviewers' API. {@code GET /api/review/queue} lists records to review, most severe and
@@ -38,8 +36,6 @@ import tw.straitcheck.system.TaipeiClock;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewController {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ReviewQueue queue;
     private final Decisions decisions;
     private final FlagReviews flagReviews;
@@ -53,60 +49,49 @@ class ReviewController {
     }
 
     @Get(uri = "/queue", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> queue(@QueryValue @Nullable String status, @QueryValue @Nullable String school,
+    ReviewQueue.Page queue(@QueryValue @Nullable String status, @QueryValue @Nullable String school,
             @QueryValue @Nullable String ruleId, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
             @QueryValue @Nullable String page, @QueryValue @Nullable String size) {
         QueueFilter filter = QueueFilter.read(status, school, ruleId, from, to, page, size);
-        return json(queue.page(filter));
+        return queue.page(filter);
     }
 
     @Post(uri = "/{receipt}/decision", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> decide(@PathVariable String receipt, @Body @Nullable byte[] body,
+    RecordViews.Summary decide(@PathVariable String receipt, @Body @Nullable byte[] body,
             @Header(FilingHttp.ACTOR) @Nullable String actor, @Header("If-Match") @Nullable String ifMatch) {
         List<FieldError> errors = new ArrayList<>();
         String reviewer = Forms.reviewer(actor, errors);
         Long expectedLockVersion = Forms.lockVersion(ifMatch, errors);
         DecisionForm form = DecisionForm.read(JsonBodies.parse(body), errors);
         if (!errors.isEmpty()) {
-            throw new ReviewException.Invalid(errors);
+            throw ApiException.invalid(errors);
         }
         SubmissionRecord decided = decisions.decide(receipt, form, reviewer, expectedLockVersion);
-        return json(RecordViews.summary(decided));
+        return RecordViews.Summary.of(decided);
     }
 
     @Post(uri = "/{receipt}/findings/{findingId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> mark(@PathVariable String receipt, @PathVariable String findingId, @Body @Nullable byte[] body,
+    MarkedFlag mark(@PathVariable String receipt, @PathVariable String findingId, @Body @Nullable byte[] body,
             @Header(FilingHttp.ACTOR) @Nullable String actor) {
         List<FieldError> errors = new ArrayList<>();
         String reviewer = Forms.reviewer(actor, errors);
         FlagMark mark = FlagMark.read(JsonBodies.parse(body), errors);
         if (!errors.isEmpty()) {
-            throw new ReviewException.Invalid(errors);
+            throw ApiException.invalid(errors);
         }
-        return json(marked(flagReviews.mark(receipt, findingId, mark, reviewer)));
+        FlagReviews.Marked marked = flagReviews.mark(receipt, findingId, mark, reviewer);
+        StoredFinding f = marked.finding();
+        return new MarkedFlag(f.id(), f.ruleId(), f.kind(), f.field(), f.keyword(), marked.mark());
     }
 
     @Get(uri = "/keyword-stats", produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> keywordStats() {
-        return json(keywordStats.counts());
+    KeywordStats.Counts keywordStats() {
+        return keywordStats.counts();
     }
 
-    private static ObjectNode marked(StoredFinding f) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", f.id());
-        node.put("ruleId", f.ruleId());
-        node.put("kind", f.kind());
-        node.put("field", f.field());
-        node.put("keyword", f.keyword());
-        ObjectNode review = node.putObject("review");
-        review.put("state", f.reviewState().name());
-        review.put("note", f.reviewNote());
-        review.put("by", f.reviewedBy());
-        review.put("at", OffsetDateTime.ofInstant(f.reviewedAt(), TaipeiClock.ZONE).toString());
-        return node;
-    }
-
-    private static HttpResponse<String> json(ObjectNode body) {
-        return HttpResponse.ok(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+    /** A flag as a reviewer marked it. */
+    @Serdeable
+    record MarkedFlag(long id, String ruleId, String kind, @Nullable String field, @Nullable String keyword,
+            FlagMarks.Mark review) {
     }
 }

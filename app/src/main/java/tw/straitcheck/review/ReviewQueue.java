@@ -1,8 +1,8 @@
 package tw.straitcheck.review;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -16,8 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import tw.straitcheck.submission.RecordViews;
-import tw.straitcheck.submission.SubmissionRecord;
+import tw.straitcheck.records.RecordViews;
+import tw.straitcheck.records.SubmissionRecord;
 import tw.straitcheck.system.TaipeiClock;
 
 /**
@@ -28,8 +28,6 @@ import tw.straitcheck.system.TaipeiClock;
  */
 @Singleton
 class ReviewQueue {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String FROM = """
             FROM submission_record r
@@ -50,9 +48,19 @@ class ReviewQueue {
         this.clock = clock;
     }
 
-    /** One page of the queue: {@code {total, page, size, items}}. */
+    /** A record in the queue: its summary, days until departure, and the rules it was flagged or violated by. */
+    @Serdeable
+    record Item(@JsonUnwrapped RecordViews.Summary record, @Nullable Long daysUntilDeparture,
+            List<String> flaggedRuleIds, List<String> violatedRuleIds) {
+    }
+
+    @Serdeable
+    record Page(long total, int page, int size, List<Item> items) {
+    }
+
+    /** One page of the queue. */
     @ReadOnly
-    ObjectNode page(QueueFilter filter) {
+    Page page(QueueFilter filter) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
         long total = jdbc.prepareStatement("SELECT count(*) " + FROM + where, statement -> {
@@ -70,11 +78,7 @@ class ReviewQueue {
         pageParameters.add(filter.size());
         pageParameters.add((long) filter.page() * filter.size());
         LocalDate today = TaipeiClock.today(clock);
-        ObjectNode answer = JSON.createObjectNode();
-        answer.put("total", total);
-        answer.put("page", filter.page());
-        answer.put("size", filter.size());
-        ArrayNode items = answer.putArray("items");
+        List<Item> items = new ArrayList<>();
         jdbc.prepareStatement(select, statement -> {
             bind(statement, pageParameters);
             try (ResultSet rs = statement.executeQuery()) {
@@ -84,7 +88,7 @@ class ReviewQueue {
             }
             return null;
         });
-        return answer;
+        return new Page(total, filter.page(), filter.size(), List.copyOf(items));
     }
 
     private static String where(QueueFilter filter, List<Object> parameters) {
@@ -116,21 +120,17 @@ class ReviewQueue {
         }
     }
 
-    private static ObjectNode item(SubmissionRecord record, ResultSet rs, LocalDate today) throws SQLException {
-        ObjectNode item = RecordViews.summary(record);
-        if (record.departure() == null) {
-            item.putNull("daysUntilDeparture");
-        } else {
-            item.put("daysUntilDeparture", ChronoUnit.DAYS.between(today, record.departure()));
-        }
-        strings(item.putArray("flaggedRuleIds"), rs.getArray("flagged_rule_ids"));
-        strings(item.putArray("violatedRuleIds"), rs.getArray("violated_rule_ids"));
-        return item;
+    private static Item item(SubmissionRecord record, ResultSet rs, LocalDate today) throws SQLException {
+        return new Item(RecordViews.Summary.of(record),
+                record.departure() == null ? null : ChronoUnit.DAYS.between(today, record.departure()),
+                strings(rs.getArray("flagged_rule_ids")), strings(rs.getArray("violated_rule_ids")));
     }
 
-    private static void strings(ArrayNode into, Array array) throws SQLException {
+    private static List<String> strings(Array array) throws SQLException {
+        List<String> values = new ArrayList<>();
         for (Object value : (Object[]) array.getArray()) {
-            into.add((String) value);
+            values.add((String) value);
         }
+        return List.copyOf(values);
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.ReportedFinding;
-import tw.straitcheck.submission.FieldError;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.submission.SubmissionReader;
 
 /**

@@ -8,7 +8,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import tw.straitcheck.checking.Citation;
 import tw.straitcheck.checking.FindingKind;
-import tw.straitcheck.checking.Localized;
+import tw.straitcheck.system.Localized;
 import tw.straitcheck.checking.Passage;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RuleDefinition;

@@ -1,5 +1,6 @@
 package tw.straitcheck.submission;
 
+import tw.straitcheck.system.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,6 +25,10 @@ final class FieldReader {
 
     void error(Field field, String zh, String en) {
         errors.add(new FieldError(field.path(), zh, en));
+    }
+
+    void errors(List<FieldError> more) {
+        errors.addAll(more);
     }
 
     // --- text

@@ -1,7 +1,10 @@
 package tw.straitcheck.submission;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A submission as the spec (shared/spec/submission.md) defines it, after it has been read and
@@ -11,6 +14,14 @@ import java.util.List;
 public sealed interface Submission {
 
     String type();
+
+    /**
+     * The submission with the text of an uploaded file in {@code field} (the itinerary's
+     * {@code itineraryText}, an announcement's {@code attachmentText}): the file is what was filed.
+     */
+    default Submission withFileText(String field, String text) {
+        throw new IllegalArgumentException(type() + " takes no file for " + field);
+    }
 
     /** 教育交流活動登錄. In a {@link Change} the same record holds the fields as they are now, null where not given. */
     record ExchangeActivity(
@@ -37,14 +48,83 @@ public sealed interface Submission {
 
         public static final String TYPE = "EXCHANGE_ACTIVITY";
 
+        /** The registration's fields by their JSON names, in the spec's order. */
+        public static final Set<String> FIELDS = Set.of("school", "activityName", "locations", "internalUnits", "mode",
+                "modeNote", "categories", "categoryNote", "organizers", "mainlandPartners", "activityPeriod",
+                "travelPeriod", "itineraryText", "participants", "exchangeStudentProgram", "leaders",
+                "selfCheckCompleted", "funding", "announcedOnCampus", "agreement");
+
         @Override
+        @JsonProperty("type")
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public ExchangeActivity withFileText(String field, String text) {
+            if (!"itineraryText".equals(field)) {
+                throw new IllegalArgumentException(TYPE + " takes no file for " + field);
+            }
+            return new ExchangeActivity(school, activityName, locations, internalUnits, mode, modeNote, categories,
+                    categoryNote, organizers, mainlandPartners, activityPeriod, travelPeriod, text, participants,
+                    exchangeStudentProgram, leaders, selfCheckCompleted, funding, announcedOnCampus, agreement);
+        }
+    }
+
+    /**
+     * The fields a change notice gives ({@code given}, by their JSON names), with their values in
+     * {@code values}; the fields not given are null there. A field given as null clears it.
+     */
+    record RegistrationChanges(ExchangeActivity values, Set<String> given) {
+
+        public RegistrationChanges {
+            given = Set.copyOf(given);
+        }
+
+        /** The registration as it stands after these changes: each field given replaces the stored one. */
+        public ExchangeActivity applyTo(ExchangeActivity base) {
+            ExchangeActivity v = values;
+            return new ExchangeActivity(
+                    pick("school", v.school(), base.school()),
+                    pick("activityName", v.activityName(), base.activityName()),
+                    pick("locations", v.locations(), base.locations()),
+                    pick("internalUnits", v.internalUnits(), base.internalUnits()),
+                    pick("mode", v.mode(), base.mode()),
+                    pick("modeNote", v.modeNote(), base.modeNote()),
+                    pick("categories", v.categories(), base.categories()),
+                    pick("categoryNote", v.categoryNote(), base.categoryNote()),
+                    pick("organizers", v.organizers(), base.organizers()),
+                    pick("mainlandPartners", v.mainlandPartners(), base.mainlandPartners()),
+                    pick("activityPeriod", v.activityPeriod(), base.activityPeriod()),
+                    pick("travelPeriod", v.travelPeriod(), base.travelPeriod()),
+                    pick("itineraryText", v.itineraryText(), base.itineraryText()),
+                    pick("participants", v.participants(), base.participants()),
+                    pick("exchangeStudentProgram", v.exchangeStudentProgram(), base.exchangeStudentProgram()),
+                    pick("leaders", v.leaders(), base.leaders()),
+                    pick("selfCheckCompleted", v.selfCheckCompleted(), base.selfCheckCompleted()),
+                    pick("funding", v.funding(), base.funding()),
+                    pick("announcedOnCampus", v.announcedOnCampus(), base.announcedOnCampus()),
+                    pick("agreement", v.agreement(), base.agreement()));
+        }
+
+        /** Every field of a whole registration given: what a change to it says when it is read as a whole. */
+        public static RegistrationChanges whole(ExchangeActivity registration) {
+            return new RegistrationChanges(registration, ExchangeActivity.FIELDS);
+        }
+
+        RegistrationChanges withFileText(String field, String text) {
+            Set<String> fields = new HashSet<>(given);
+            fields.add(field);
+            return new RegistrationChanges(values.withFileText(field, text), fields);
+        }
+
+        private <T> T pick(String field, T changed, T stored) {
+            return given.contains(field) ? changed : stored;
         }
     }
 
     /** 活動變更通報: the registration as it is now ({@code changes}), checked again as a whole. */
-    record Change(String registrationId, LocalDate changeOccurredOn, ExchangeActivity changes, String reason)
+    record Change(String registrationId, LocalDate changeOccurredOn, RegistrationChanges changes, String reason)
             implements Submission {
 
         public static final String TYPE = "CHANGE";
@@ -52,6 +132,11 @@ public sealed interface Submission {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public Change withFileText(String field, String text) {
+            return new Change(registrationId, changeOccurredOn, changes.withFileText(field, text), reason);
         }
     }
 
@@ -93,6 +178,15 @@ public sealed interface Submission {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public Announcement withFileText(String field, String text) {
+            if (!"attachmentText".equals(field)) {
+                throw new IllegalArgumentException(TYPE + " takes no file for " + field);
+            }
+            return new Announcement(school, activityName, announcementMethod, announcementPeriod, text,
+                    selfCheckCompleted, acknowledgedGroupTravelRegistration);
+        }
     }
 
     record School(String code, String name, Boolean publicSchool) {
@@ -112,7 +206,7 @@ public sealed interface Submission {
     }
 
     /** JSON {@code {"departure", "return"}}. */
-    record TravelPeriod(LocalDate departure, LocalDate returnDate) {
+    record TravelPeriod(LocalDate departure, @JsonProperty("return") LocalDate returnDate) {
     }
 
     record Participants(Integer students, Integer teachers, Integer others) {

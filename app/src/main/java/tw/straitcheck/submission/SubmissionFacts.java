@@ -42,7 +42,7 @@ public final class SubmissionFacts {
             registration(activity, "", facts);
         } else if (submission instanceof Submission.Change change) {
             facts.add(new ChangeNotice(change.changeOccurredOn()));
-            registration(change.changes(), "changes.", facts);
+            registration(change.changes().values(), "changes.", facts);
         } else if (submission instanceof Submission.PostActivityReport report) {
             facts.add(new PostActivityReport(Codes.of(Held.class, report.held()),
                     report.activityPeriod() == null ? null : report.activityPeriod().end(),

@@ -1,9 +1,12 @@
 package tw.straitcheck.submission;
 
+import tw.straitcheck.system.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import tw.straitcheck.submission.Submission.Agreement;
@@ -125,44 +128,60 @@ public final class SubmissionReader {
         Boolean announcedOnCampus = fields.read("announcedOnCampus", read::requiredBoolean);
         Agreement agreement = fields.read("agreement", f -> readIfGiven(f, this::readAgreement));
 
-        // Fields required by another one's value. In a change notice a rule between two fields
-        // applies only when both are given: the rest of the registration is not in the notice.
-        if (!partial) {
-            if ("OTHER".equals(mode) && modeNote == null) {
-                read.error(json.get("modeNote"), "交流方式為其他（OTHER）時必填", "required when mode is OTHER");
-            }
-            if (categories != null && categoryNote == null
-                    && categories.stream().anyMatch(category -> category.endsWith("_OTHER"))) {
-                read.error(json.get("categoryNote"), "活動類別含「其他」（*_OTHER）時必填",
-                        "required when a category is one of the *_OTHER ones");
-            }
-            if (mode != null && !"VIDEO".equals(mode) && json.get("travelPeriod").isAbsent()) {
-                read.error(json.get("travelPeriod"), "交流方式非視訊（VIDEO）時必填", "required unless mode is VIDEO");
-            }
-        }
-        checkTravelAroundActivity(json, activityPeriod, travelPeriod);
-
-        return new ExchangeActivity(school, activityName, locations, internalUnits, mode, modeNote, categories,
-                categoryNote, organizers, mainlandPartners, activityPeriod, travelPeriod, itineraryText,
+        ExchangeActivity activity = new ExchangeActivity(school, activityName, locations, internalUnits, mode, modeNote,
+                categories, categoryNote, organizers, mainlandPartners, activityPeriod, travelPeriod, itineraryText,
                 participants, exchangeStudentProgram, leaders, selfCheckCompleted, funding, announcedOnCampus,
                 agreement);
+        // Fields required by another one's value. In a change notice a rule between two fields
+        // applies only when both are given: the rest of the registration is not in the notice.
+        String prefix = json.path().isEmpty() ? "" : json.path() + ".";
+        read.errors(partial ? travelAroundActivity(activity, prefix)
+                : wholeErrors(activity, prefix, !json.get("travelPeriod").isAbsent()));
+        return activity;
     }
 
-    private void checkTravelAroundActivity(Field json, DateRange activityPeriod, TravelPeriod travelPeriod) {
-        if (activityPeriod == null || travelPeriod == null) {
-            return;
+    /**
+     * The rules between the fields of a whole registration, for one read as a whole or one that a
+     * change notice has changed; {@code prefix} is where the registration stands ({@code changes.}).
+     */
+    public static List<FieldError> wholeErrors(ExchangeActivity a, String prefix) {
+        return wholeErrors(a, prefix, a.travelPeriod() != null);
+    }
+
+    private static List<FieldError> wholeErrors(ExchangeActivity a, String prefix, boolean travelPeriodGiven) {
+        List<FieldError> errors = new ArrayList<>();
+        if ("OTHER".equals(a.mode()) && a.modeNote() == null) {
+            errors.add(new FieldError(prefix + "modeNote", "交流方式為其他（OTHER）時必填", "required when mode is OTHER"));
         }
-        Field travel = json.get("travelPeriod");
+        if (a.categories() != null && a.categoryNote() == null
+                && a.categories().stream().anyMatch(category -> category.endsWith("_OTHER"))) {
+            errors.add(new FieldError(prefix + "categoryNote", "活動類別含「其他」（*_OTHER）時必填",
+                    "required when a category is one of the *_OTHER ones"));
+        }
+        if (a.mode() != null && !"VIDEO".equals(a.mode()) && !travelPeriodGiven) {
+            errors.add(new FieldError(prefix + "travelPeriod", "交流方式非視訊（VIDEO）時必填", "required unless mode is VIDEO"));
+        }
+        errors.addAll(travelAroundActivity(a, prefix));
+        return errors;
+    }
+
+    private static List<FieldError> travelAroundActivity(ExchangeActivity a, String prefix) {
+        DateRange activityPeriod = a.activityPeriod();
+        TravelPeriod travelPeriod = a.travelPeriod();
+        if (activityPeriod == null || travelPeriod == null) {
+            return List.of();
+        }
+        List<FieldError> errors = new ArrayList<>();
         if (isAfter(travelPeriod.departure(), activityPeriod.start())) {
-            read.error(travel.get("departure"), "出發日不得晚於活動起始日",
-                    "departure must not be after the activity's start date");
+            errors.add(new FieldError(prefix + "travelPeriod.departure", "出發日不得晚於活動起始日",
+                    "departure must not be after the activity's start date"));
         }
         if (isAfter(activityPeriod.end(), travelPeriod.returnDate())) {
-            read.error(travel.get("return"), "返臺日不得早於活動結束日",
-                    "return must not be before the activity's end date");
+            errors.add(new FieldError(prefix + "travelPeriod.return", "返臺日不得早於活動結束日",
+                    "return must not be before the activity's end date"));
         }
+        return errors;
     }
-
     private School readSchool(Field field) {
         if (read.requiredObject(field) == null) {
             return null;
@@ -325,7 +344,16 @@ public final class SubmissionReader {
         LocalDate changeOccurredOn = read.requiredDate(json.get("changeOccurredOn"));
         Field changes = read.requiredObject(json.get("changes"));
         // A "type" inside changes is not one of the registration's fields and is ignored.
-        ExchangeActivity changed = changes == null ? null : readExchangeActivity(changes, true);
+        Submission.RegistrationChanges changed = null;
+        if (changes != null) {
+            Set<String> given = new HashSet<>();
+            changes.node().fieldNames().forEachRemaining(name -> {
+                if (ExchangeActivity.FIELDS.contains(name)) {
+                    given.add(name);
+                }
+            });
+            changed = new Submission.RegistrationChanges(readExchangeActivity(changes, true), given);
+        }
         String reason = read.requiredText(json.get("reason"));
         return new Submission.Change(registrationId, changeOccurredOn, changed, reason);
     }

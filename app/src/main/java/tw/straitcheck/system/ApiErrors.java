@@ -1,20 +1,88 @@
 package tw.straitcheck.system;
 
-import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A body that is not JSON is bad input like any other: 422 with the reason, in zh-TW and English. */
-@Produces
-@Singleton
-@Requires(classes = {JsonBodies.BodyNotJsonException.class, ExceptionHandler.class})
-class ApiErrors implements ExceptionHandler<JsonBodies.BodyNotJsonException, HttpResponse<ErrorBody>> {
+/**
+ * The one answer to every refused request: an {@link ApiException} with its own status, and every
+ * error Micronaut answers itself (400, 404, 405, 413, 415, 500 …) in the same {@link ErrorBody}
+ * shape, in zh-TW and English, with nothing internal in it.
+ */
+public final class ApiErrors {
 
-    @Override
-    public HttpResponse<ErrorBody> handle(HttpRequest request, JsonBodies.BodyNotJsonException exception) {
-        return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(exception.errors()));
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    /** The current state of a record, for a conflict's answer; records/ provides it. */
+    public interface CurrentState {
+        Optional<Object> of(String receipt);
+    }
+
+    @Produces
+    @Singleton
+    static final class Refusals implements ExceptionHandler<ApiException, HttpResponse<ErrorBody>> {
+
+        private final Optional<CurrentState> currentState;
+
+        Refusals(Optional<CurrentState> currentState) {
+            this.currentState = currentState;
+        }
+
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, ApiException exception) {
+            Object current = exception.receipt() == null ? null
+                    : currentState.flatMap(s -> s.of(exception.receipt())).orElse(null);
+            return HttpResponse.<ErrorBody>status(exception.status()).body(exception.body(current))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+    }
+
+    /** Micronaut's own error answers, in our shape. */
+    @Singleton
+    @Primary
+    static final class Defaults implements ErrorResponseProcessor<ErrorBody> {
+
+        @Override
+        public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+            HttpStatus status = response.getStatus();
+            if (status.getCode() >= 500) {
+                context.getRootCause().ifPresent(e -> LOG.error("{} {} failed", context.getRequest().getMethod(),
+                        context.getRequest().getPath(), e));
+            }
+            return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ErrorBody(message(status), List.of()));
+        }
+
+        static Localized message(HttpStatus status) {
+            return switch (status) {
+                case BAD_REQUEST -> new Localized("請求格式有誤", "the request is malformed");
+                case NOT_FOUND -> new Localized("查無此資源", "no such resource");
+                case METHOD_NOT_ALLOWED -> new Localized("此資源不接受這個方法", "the resource does not allow this method");
+                case NOT_ACCEPTABLE -> new Localized("無法提供所要求的格式", "the requested format cannot be produced");
+                case REQUEST_ENTITY_TOO_LARGE -> new Localized("請求內容過大", "the request body is too large");
+                case UNSUPPORTED_MEDIA_TYPE -> new Localized("不支援此內容類型", "the content type is not supported");
+                case REQUEST_URI_TOO_LONG -> new Localized("網址過長", "the URL is too long");
+                case UNAUTHORIZED -> new Localized("請先登入", "please log in first");
+                case FORBIDDEN -> new Localized("沒有權限", "not allowed");
+                default -> status.getCode() >= 500
+                        ? new Localized("系統發生錯誤，請稍後再試", "something went wrong on our side; please try again later")
+                        : new Localized("無法處理此請求", "the request cannot be handled");
+            };
+        }
     }
 }

@@ -1,6 +1,8 @@
 package tw.straitcheck.system;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -14,5 +16,10 @@ public final class TaipeiClock {
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** A moment as every answer writes it: ISO-8601 with the +08:00 offset. */
+    public static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
     }
 }

@@ -21,6 +21,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import tw.straitcheck.ProjectFiles;
 import tw.straitcheck.checking.facts.SpecialIdentity;
+import tw.straitcheck.system.Localized;
 
 /**
  * The guards of the rulebase: a misspelt code, period, list, message key or identity stops the

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tw.straitcheck.notification.MailTests.Row;
-import tw.straitcheck.submission.RecordMoves;
-import tw.straitcheck.submission.SubmissionService;
+import tw.straitcheck.records.RecordMoves;
+import tw.straitcheck.filing.SubmissionService;
 
 /**
  * The mail of a filing, end to end: filed over HTTP on 2026-05-20, written to the outbox in the

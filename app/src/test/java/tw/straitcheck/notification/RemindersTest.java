@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tw.straitcheck.MutableClock;
-import tw.straitcheck.submission.RecordMoves;
+import tw.straitcheck.records.RecordMoves;
 
 /**
  * The post-activity report reminders (handbook 參(三)) on the test's clock. The spec's registration,

@@ -90,14 +90,14 @@ class RestartTest {
         }
     }
 
-    // --- the real thing: java tw.straitcheck.Application, killed and started again
+    // --- the real thing: java tw.straitcheck.cli.Application, killed and started again
 
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     private Process startApp(int httpPort, int smtpPort, String ministry, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "tw.straitcheck.Application");
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "tw.straitcheck.cli.Application");
         Map<String, String> env = builder.environment();
         env.put("DATASOURCES_DEFAULT_URL", context.getRequiredProperty("datasources.default.url", String.class));
         env.put("DATASOURCES_DEFAULT_USERNAME", context.getProperty("datasources.default.username", String.class).orElse("postgres"));

@@ -103,12 +103,12 @@ class FlagMarkingTest {
         assertThat(answer.get("id").asLong()).isEqualTo(flags.get("升旗儀式"));
         assertThat(answer.get("keyword").asText()).isEqualTo("升旗儀式");
         assertThat(answer.get("review").get("state").asText()).isEqualTo("CONFIRMED");
-        assertThat(answer.get("review").get("at").asText()).isEqualTo("2026-05-20T12:00+08:00");
+        assertThat(answer.get("review").get("at").asText()).isEqualTo("2026-05-20T12:00:00+08:00");
         JsonNode shown = finding(receipt, flags.get("紅色基地")).get("review");
         assertThat(shown.get("state").asText()).isEqualTo("FALSE_POSITIVE");
         assertThat(shown.get("note").asText()).isEqualTo("紅色基地為當地海洋研究站之名");
         assertThat(shown.get("by").asText()).isEqualTo(ReviewDesk.REVIEWER);
-        assertThat(shown.get("at").asText()).isEqualTo("2026-05-20T04:00:00Z");
+        assertThat(shown.get("at").asText()).isEqualTo("2026-05-20T12:00:00+08:00");
         assertThat(finding(receipt, flags.get("升旗儀式")).get("review").get("state").asText()).isEqualTo("CONFIRMED");
         assertThat(finding(receipt, flags.get("兩岸一家親")).has("review")).isFalse();
     }

@@ -1,5 +1,6 @@
 package tw.straitcheck.submission;
 
+import tw.straitcheck.system.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -857,7 +858,8 @@ class SubmissionReaderTest {
             assertThat(change.registrationId()).isEqualTo("R-2026-0001");
             assertThat(change.changeOccurredOn()).isEqualTo(LocalDate.of(2026, 6, 20));
             assertThat(change.reason()).isEqualTo("陸方調整行程");
-            assertThat(change.changes()).isEqualTo(new ExchangeActivity(null, null, null, null, null, null, null,
+            assertThat(change.changes().given()).containsExactly("activityPeriod");
+            assertThat(change.changes().values()).isEqualTo(new ExchangeActivity(null, null, null, null, null, null, null,
                     null, null, null, new DateRange(LocalDate.of(2026, 7, 7), LocalDate.of(2026, 7, 11)), null,
                     null, null, null, null, null, null, null, null));
         }
@@ -884,15 +886,16 @@ class SubmissionReaderTest {
         void modeOtherAloneIsValidBecauseTheNoteMayBeInTheRegistration() {
             Submission.Change change = (Submission.Change) valid(change("{\"mode\": \"OTHER\"}"));
 
-            assertThat(change.changes().mode()).isEqualTo("OTHER");
-            assertThat(change.changes().modeNote()).isNull();
+            assertThat(change.changes().values().mode()).isEqualTo("OTHER");
+            assertThat(change.changes().values().modeNote()).isNull();
+            assertThat(change.changes().given()).containsExactly("mode");
         }
 
         @Test
         void exchangeStudentProgramIsNotDefaultedInChanges() {
             Submission.Change change = (Submission.Change) valid(change("{\"activityName\": \"海洋科學營\"}"));
 
-            assertThat(change.changes().exchangeStudentProgram()).isNull();
+            assertThat(change.changes().values().exchangeStudentProgram()).isNull();
         }
 
         @Test
@@ -905,7 +908,7 @@ class SubmissionReaderTest {
             Submission.Change change = (Submission.Change) valid(
                     change("{\"locations\": [{\"province\": \"广东省\", \"city\": \"深圳市\"}]}"));
 
-            assertThat(change.changes().locations()).containsExactly(new Location("廣東省", "深圳市"));
+            assertThat(change.changes().values().locations()).containsExactly(new Location("廣東省", "深圳市"));
         }
 
         @Test
@@ -913,7 +916,9 @@ class SubmissionReaderTest {
             ObjectNode json = change("{}");
             json.set("changes", activity());
 
-            assertThat(((Submission.Change) valid(json)).changes()).isEqualTo(EXCHANGE_ACTIVITY_READ);
+            Submission.RegistrationChanges changes = ((Submission.Change) valid(json)).changes();
+            assertThat(changes.values()).isEqualTo(EXCHANGE_ACTIVITY_READ);
+            assertThat(changes.given()).isEqualTo(ExchangeActivity.FIELDS);
         }
 
         @Test

@@ -1,8 +1,0 @@
-package tw.straitcheck.checking;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-/** A text in zh-TW and English. */
-@Serdeable
-public record Localized(String zh, String en) {
-}

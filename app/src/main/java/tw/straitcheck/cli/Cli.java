@@ -1,0 +1,118 @@
+package tw.straitcheck.cli;
+
+import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.TaipeiClock;
+import tw.straitcheck.submission.SubmissionFacts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tw.straitcheck.checking.CheckEngine;
+import tw.straitcheck.checking.CheckResult;
+import tw.straitcheck.checking.RuleFiles;
+import tw.straitcheck.checking.Rulebase;
+import tw.straitcheck.checking.RulebaseLoader;
+import tw.straitcheck.rulebook.CaseRunner;
+import tw.straitcheck.submission.SubmissionReader;
+
+/**
+ * The jar's commands for policy staff and operators: run a folder of case files, check one
+ * submission, measure the engine. None of them starts the web service or a database.
+ */
+@Command(name = "straitcheck", mixinStandardHelpOptions = true,
+        description = "兩岸教育交流合規檢核 StraitCheck. Without a command, starts the service.",
+        subcommands = {Cli.TestCases.class, Cli.Check.class, Bench.class, CommandLine.HelpCommand.class})
+public final class Cli {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
+
+    public static int run(String... args) {
+        return new CommandLine(new Cli()).execute(args);
+    }
+
+    /** Chooses the rulebase: the packaged one, or a working folder of rule files being edited. */
+    static class RulesOption {
+        @Option(names = "--rules", paramLabel = "DIR",
+                description = "Use the rule files in DIR (a working copy of rules/) instead of the packaged rulebase.")
+        Path rules;
+
+        Rulebase load() {
+            return RulebaseLoader.load(rules == null ? RuleFiles.fromClasspath() : RuleFiles.fromDirectory(rules));
+        }
+    }
+
+    @Command(name = "test-cases", description = "Run every case file (*.yaml) under FOLDER; one line per failing case, then 'N passed, N failed'.")
+    static final class TestCases implements Callable<Integer> {
+        @Parameters(paramLabel = "FOLDER", description = "A folder of case files, or one case file.")
+        Path folder;
+
+        @CommandLine.Mixin
+        RulesMixin rules;
+
+        @Override
+        public Integer call() {
+            if (!Files.exists(folder)) {
+                System.err.println("no such folder: " + folder);
+                return 2;
+            }
+            CaseRunner runner = new CaseRunner(new CheckEngine(rules.load()));
+            return runner.runAll(folder, System.out) ? 0 : 1;
+        }
+    }
+
+    @Command(name = "check", description = "Check one submission (JSON or YAML; a case file's submission is used too) and print the response JSON.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "The submission, .json or .yaml.")
+        Path file;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+                description = "The day to judge on (default: today in Asia/Taipei, or the case file's asOf).")
+        LocalDate asOf;
+
+        @CommandLine.Mixin
+        RulesMixin rules;
+
+        @Override
+        public Integer call() throws IOException {
+            String name = file.getFileName().toString();
+            JsonNode root = (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON).readTree(file.toFile());
+            LocalDate day = asOf;
+            JsonNode submission = root;
+            if (root != null && root.has("submission") && !root.has("type")) {
+                submission = root.get("submission");
+                if (day == null && root.hasNonNull("asOf")) {
+                    day = LocalDate.parse(root.get("asOf").asText());
+                }
+            }
+            if (day == null) {
+                day = TaipeiClock.today(java.time.Clock.systemUTC());
+            }
+            SubmissionReader.Result read = SubmissionReader.read(submission);
+            PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+            if (!read.valid()) {
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        Map.of("message", ErrorBody.INVALID_MESSAGE, "errors", ErrorBody.errors(read.errors()))));
+                return 1;
+            }
+            CheckResult result = new CheckEngine(rules.load()).check(SubmissionFacts.of(read.submission(), day));
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    JSON.readTree(io.micronaut.serde.ObjectMapper.getDefault().writeValueAsString(result))));
+            return 0;
+        }
+    }
+
+    /** --rules, shared by the commands. */
+    static final class RulesMixin extends RulesOption {
+    }
+}

@@ -1,0 +1,53 @@
+package tw.straitcheck.filing;
+
+import tw.straitcheck.system.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import java.net.URI;
+
+/** What the JSON and the form filing endpoints share: headers read, and the 201 answer. */
+public final class FilingHttp {
+
+    public static final String ACTOR = "X-Actor";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private FilingHttp() {
+    }
+
+    /** 201 with the filing's answer and the record's location; a replayed answer says so. */
+    public static HttpResponse<String> created(SubmissionService.Answer answer) {
+        MutableHttpResponse<String> response = HttpResponse.created(answer.json(), URI.create("/api/submissions/" + answer.receipt()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response;
+    }
+
+    /** Who acts, from {@code X-Actor}; a school that does not say is "school" (until accounts arrive). */
+    public static String actorOrSchool(@Nullable String actor) {
+        return actor == null || actor.isBlank() ? "school" : actor.strip();
+    }
+
+    /** The error for an {@code If-Match} that is not a record's lockVersion. */
+    public static final FieldError BAD_IF_MATCH = new FieldError("If-Match",
+            "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion");
+
+    /**
+     * {@code If-Match: "3"} or {@code 3}: the record's lockVersion the client saw; null when absent.
+     *
+     * @throws NumberFormatException when the header is not a lockVersion
+     */
+    public static Long lockVersion(@Nullable String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        return Long.parseLong(ifMatch.replace("\"", "").replace("W/", "").strip());
+    }
+
+    public static String idempotencyKey(@Nullable String header) {
+        return header == null || header.isBlank() ? null : header.strip();
+    }
+}

@@ -1,0 +1,97 @@
+package tw.straitcheck.filing;
+
+import tw.straitcheck.system.ApiException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.submission.Submission;
+
+import tw.straitcheck.system.JsonBodies;
+
+/**
+ * Files a submission as the web form sends it: the submission JSON in one part and its PDF in
+ * another. The PDF is checked and read here; its text goes into the submission before it is
+ * checked, so a word inside the PDF is found like one typed in, and the PDF is kept with the
+ * version it came with.
+ * A refused file stores nothing.
+ */
+@Singleton
+class FormFiling {
+
+    static final String SUBMISSION_PART = "submission";
+
+    private static final Set<String> TYPES = Set.of(Submission.ExchangeActivity.TYPE, Submission.Change.TYPE,
+            Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE);
+
+    private final SubmissionService service;
+
+    FormFiling(SubmissionService service) {
+        this.service = service;
+    }
+
+    /** One uploaded file, as received. */
+    record File(FilePart part, @Nullable String filename, byte[] content) {
+    }
+
+    SubmissionService.Answer file(@Nullable byte[] submission, List<File> files, String actor,
+            @Nullable String idempotencyKey) {
+        ObjectNode json = submissionJson(submission);
+        String type = json.path("type").asText("").strip();
+        if (!TYPES.contains(type)) {
+            // The submission's own validation names the type error; no file is read for it.
+            return service.file(json, actor, idempotencyKey);
+        }
+        Optional<FilePart> taken = FilePart.takenBy(type);
+        List<FieldError> errors = new ArrayList<>();
+        List<Upload> uploads = new ArrayList<>();
+        for (File file : files) {
+            if (taken.isEmpty() || taken.get() != file.part()) {
+                errors.add(wrongPart(file.part(), type, taken));
+                continue;
+            }
+            PdfFiles.Read read = PdfFiles.read(file.part(), file.filename(), file.content());
+            if (read instanceof PdfFiles.Accepted accepted) {
+                uploads.add(accepted.upload());
+            } else {
+                errors.add(((PdfFiles.Refused) read).error());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return service.file(json, actor, idempotencyKey, uploads);
+    }
+
+    private static ObjectNode submissionJson(@Nullable byte[] submission) {
+        if (submission == null || submission.length == 0) {
+            throw invalidSubmission("缺少 submission 欄位（送件資料 JSON）",
+                    "the submission part (the submission as JSON) is missing");
+        }
+        JsonNode json = JsonBodies.parse(submission, SUBMISSION_PART);
+        if (!(json instanceof ObjectNode object)) {
+            throw invalidSubmission("submission 欄位須為 JSON 物件", "the submission part must be a JSON object");
+        }
+        return object;
+    }
+
+    private static ApiException invalidSubmission(String zh, String en) {
+        return ApiException.invalid(List.of(new FieldError(SUBMISSION_PART, zh, en)));
+    }
+
+    private static FieldError wrongPart(FilePart sent, String type, Optional<FilePart> taken) {
+        if (taken.isEmpty()) {
+            return new FieldError(sent.part, type + " 送件不附檔案", "a " + type + " submission takes no file");
+        }
+        FilePart right = taken.get();
+        return new FieldError(sent.part,
+                type + " 送件不收" + sent.zh + "；" + right.zh + "請以 " + right.part + " 欄位上傳",
+                "a " + type + " submission takes no " + sent.part + "; send its " + right.part + " in the part "
+                        + right.part);
+    }
+}

@@ -1,0 +1,287 @@
+package tw.straitcheck.filing;
+
+import tw.straitcheck.system.ApiException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tw.straitcheck.checking.CheckEngine;
+import tw.straitcheck.checking.CheckResult;
+import tw.straitcheck.records.RecordStatus;
+import tw.straitcheck.records.RecordStore;
+import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.records.SubmissionVersion.VersionKind;
+import tw.straitcheck.submission.Submission;
+import tw.straitcheck.submission.SubmissionFacts;
+import tw.straitcheck.submission.SubmissionJson;
+import tw.straitcheck.submission.SubmissionReader;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.TaipeiClock;
+
+/**
+ * Files submissions: validates, checks and stores in one transaction the submission, the verdict,
+ * every finding and the rulebase version, moves the record's status and writes its history (the
+ * {@link RecordStore} keeps them, and its event the mail). Invalid input stores nothing.
+ */
+@Singleton
+public class SubmissionService {
+
+    private final CheckEngine engine;
+    private final Clock clock;
+    private final Receipts receipts;
+    private final IdempotencyKeys idempotencyKeys;
+    private final RecordStore store;
+    private final JsonMapper jsonMapper;
+
+    SubmissionService(CheckEngine engine, Clock clock, Receipts receipts, IdempotencyKeys idempotencyKeys,
+            RecordStore store, JsonMapper jsonMapper) {
+        this.engine = engine;
+        this.clock = clock;
+        this.receipts = receipts;
+        this.idempotencyKeys = idempotencyKeys;
+        this.store = store;
+        this.jsonMapper = jsonMapper;
+    }
+
+    /** A filing's answer as JSON, and whether it is the first request's answer replayed. */
+    public record Answer(String json, String receipt, boolean replayed) {
+    }
+
+    /**
+     * Files any of the four submission types. A registration or an announcement makes a new record;
+     * a change notice or a post-activity report is a new version of the registration it names.
+     */
+    @Transactional
+    public Answer file(JsonNode json, String actor, @Nullable String idempotencyKey) {
+        return file(json, actor, idempotencyKey, List.of());
+    }
+
+    /**
+     * Files a submission that came with files, already checked and read: their text goes into the
+     * submission's field before it is checked (the file is what was filed), and the files are kept
+     * with the version this filing makes, in the same transaction.
+     */
+    @Transactional
+    public Answer file(JsonNode json, String actor, @Nullable String idempotencyKey, List<Upload> uploads) {
+        Instant now = clock.instant();
+        if (idempotencyKey != null) {
+            Optional<IdempotencyKeys.First> first = idempotencyKeys.claim(idempotencyKey, hash(json, uploads), now);
+            if (first.isPresent()) {
+                return new Answer(first.get().answer(), first.get().receipt(), true);
+            }
+        }
+        Submission submission = valid(SubmissionReader.read(json), "");
+        for (Upload upload : uploads) {
+            submission = submission.withFileText(upload.field(), upload.text());
+        }
+        Filing filing = fileOnce(submission, new Received(keptAsSubmitted(json, submission, uploads), actor, now,
+                files(uploads)));
+        String answer = write(filing);
+        if (idempotencyKey != null) {
+            idempotencyKeys.complete(idempotencyKey, filing.receipt(), answer);
+        }
+        return new Answer(answer, filing.receipt(), false);
+    }
+
+    /** The school's corrected submission of a RETURNED record: checked again as a whole. */
+    @Transactional
+    public Answer resubmit(String receipt, JsonNode json, String actor) {
+        Instant now = clock.instant();
+        SubmissionRecord record = store.lock(receipt).orElseThrow(() -> ApiException.noRecord());
+        if (record.status() != RecordStatus.RETURNED) {
+            throw ApiException.conflict(receipt, "僅退回補正中之案件可重新送件", "only a record returned for correction can be resubmitted");
+        }
+        Submission submission = valid(SubmissionReader.read(json), "");
+        if (!submission.type().equals(record.type())) {
+            throw ApiException.invalid(List.of(new FieldError("type", "須與原案件類型相同：" + record.type(),
+                    "must be the record's type: " + record.type())));
+        }
+        CheckResult result = engine.check(SubmissionFacts.of(submission, TaipeiClock.today(clock)));
+        Received received = new Received(json.toString(), actor, now, List.of());
+        Filing filing = addVersion(record, VersionKind.RESUBMISSION, received,
+                submission instanceof Submission.ExchangeActivity a ? a : null, summary(submission), result,
+                "RESUBMITTED", statusFor(result));
+        return new Answer(write(filing), receipt, false);
+    }
+
+    /**
+     * A check that stores nothing ({@code POST /api/checks}). A change notice that names a kept
+     * registration is checked as that registration stands after the change, as its filing would be.
+     */
+    @Transactional
+    public CheckResult preCheck(Submission submission, LocalDate asOf) {
+        if (submission instanceof Submission.Change change) {
+            Optional<SubmissionRecord> registration = store.find(change.registrationId())
+                    .filter(r -> Submission.ExchangeActivity.TYPE.equals(r.type()));
+            if (registration.isPresent()) {
+                return engine.check(SubmissionFacts.of(changed(registration.get(), change), asOf));
+            }
+        }
+        return engine.check(SubmissionFacts.of(submission, asOf));
+    }
+
+    /** What came with the request: the JSON as received, who sent it, when, and its files. */
+    private record Received(String json, String actor, Instant at, List<RecordStore.NewFile> files) {
+    }
+
+    private Filing fileOnce(Submission submission, Received received) {
+        LocalDate asOf = TaipeiClock.today(clock);
+        if (submission instanceof Submission.Change change) {
+            return fileChange(change, received, asOf);
+        }
+        if (submission instanceof Submission.PostActivityReport report) {
+            return filePostActivityReport(report, received, asOf);
+        }
+        CheckResult result = engine.check(SubmissionFacts.of(submission, asOf));
+        boolean registration = submission instanceof Submission.ExchangeActivity;
+        RecordStore.Kept kept = store.open(receipts.next(asOf), submission.type(), summary(submission), statusFor(result),
+                new RecordStore.NewVersion(registration ? VersionKind.REGISTRATION : VersionKind.ANNOUNCEMENT,
+                        received.json(), registrationOf(submission), result, received.actor(), received.at(),
+                        registration ? "REGISTERED" : "ANNOUNCED", received.files()));
+        return Filing.of(kept.record(), kept.version(), result);
+    }
+
+    /** 活動變更通報: the registration as changed is checked again as a whole, plus the 3-day rule. */
+    private Filing fileChange(Submission.Change change, Received received, LocalDate asOf) {
+        SubmissionRecord record = openRegistration(change.registrationId());
+        Submission.Change whole = changed(record, change);
+        CheckResult result = engine.check(SubmissionFacts.of(whole, asOf));
+        return addVersion(record, VersionKind.CHANGE, received, whole.changes().values(), summary(whole.changes().values()),
+                result, "CHANGE_REPORTED", statusFor(result));
+    }
+
+    /** The change notice with the registration as it stands after it: the kept one, patched. */
+    private Submission.Change changed(SubmissionRecord record, Submission.Change change) {
+        Submission.ExchangeActivity registration = change.changes()
+                .applyTo(SubmissionJson.readRegistration(store.currentRegistration(record)));
+        List<FieldError> errors = SubmissionReader.wholeErrors(registration, "changes.");
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new Submission.Change(change.registrationId(), change.changeOccurredOn(),
+                Submission.RegistrationChanges.whole(registration), change.reason());
+    }
+
+    /** 事後登錄: judged against the registration's dates; it closes the reporting obligation. */
+    private Filing filePostActivityReport(Submission.PostActivityReport report, Received received, LocalDate asOf) {
+        SubmissionRecord record = openRegistration(report.registrationId());
+        Submission.ExchangeActivity registration = SubmissionJson.readRegistration(store.currentRegistration(record));
+        Submission.PostActivityReport dated = new Submission.PostActivityReport(report.registrationId(), report.held(),
+                report.actualPeriod(), report.actualStudents(), report.difficulties(), report.reflections(),
+                report.activityPeriod() != null ? report.activityPeriod() : registration.activityPeriod(),
+                report.travelPeriod() != null ? report.travelPeriod() : registration.travelPeriod());
+        CheckResult result = engine.check(SubmissionFacts.of(dated, asOf));
+        RecordStore.Kept kept = store.addVersion(record, null, record.status(), asOf,
+                new RecordStore.NewVersion(VersionKind.POST_ACTIVITY_REPORT, received.json(), null, result,
+                        received.actor(), received.at(), "POST_REPORT_FILED", received.files()));
+        return Filing.of(kept.record(), kept.version(), result);
+    }
+
+    private Filing addVersion(SubmissionRecord record, VersionKind kind, Received received,
+            Submission.@Nullable ExchangeActivity registration, RecordStore.Summary summary, CheckResult result,
+            String action, RecordStatus status) {
+        RecordStore.Kept kept = store.addVersion(record, summary, status, null, new RecordStore.NewVersion(kind,
+                received.json(), registration == null ? null : SubmissionJson.write(registration), result,
+                received.actor(), received.at(), action, received.files()));
+        return Filing.of(kept.record(), kept.version(), result);
+    }
+
+    private SubmissionRecord openRegistration(String receipt) {
+        SubmissionRecord record = store.lock(receipt).orElseThrow(() ->
+                ApiException.invalid(List.of(new FieldError("registrationId",
+                        "查無此收件號之活動登錄：" + receipt, "no registration with receipt " + receipt))));
+        if (!Submission.ExchangeActivity.TYPE.equals(record.type())) {
+            throw ApiException.invalid(List.of(new FieldError("registrationId",
+                    "此收件號不是教育交流活動登錄", "this receipt is not an exchange activity registration")));
+        }
+        if (!record.status().open()) {
+            throw ApiException.conflict(receipt, "案件已" + (record.status() == RecordStatus.REJECTED ? "駁回" : "撤回") + "，不能再變更或事後登錄",
+                    "the record is " + record.status() + " and takes no more changes or reports");
+        }
+        return record;
+    }
+
+    private static RecordStatus statusFor(CheckResult result) {
+        return switch (result.verdict()) {
+            case COMPLIANT -> RecordStatus.ACCEPTED;
+            case NEEDS_REVIEW, NON_COMPLIANT -> RecordStatus.IN_REVIEW;
+        };
+    }
+
+    private static Submission valid(SubmissionReader.Result read, String prefix) {
+        if (!read.valid()) {
+            throw ApiException.invalid(read.errors().stream()
+                    .map(e -> new FieldError(prefix + e.field(), e.zh(), e.en())).toList());
+        }
+        return read.submission();
+    }
+
+    private static String registrationOf(Submission submission) {
+        return submission instanceof Submission.ExchangeActivity a ? SubmissionJson.write(a) : null;
+    }
+
+    private static RecordStore.Summary summary(Submission submission) {
+        if (submission instanceof Submission.ExchangeActivity a) {
+            Set<String> emails = new LinkedHashSet<>();
+            a.leaders().forEach(l -> emails.add(l.email()));
+            return new RecordStore.Summary(a.school().code(), a.school().name(), a.activityName(),
+                    a.activityPeriod().start(), a.activityPeriod().end(),
+                    a.travelPeriod() == null ? null : a.travelPeriod().departure(),
+                    a.travelPeriod() == null ? null : a.travelPeriod().returnDate(), String.join(",", emails));
+        }
+        Submission.Announcement a = (Submission.Announcement) submission;
+        return new RecordStore.Summary(a.school().code(), a.school().name(), a.activityName(),
+                a.announcementPeriod().start(), a.announcementPeriod().end(), null, null, "");
+    }
+
+    /** What was submitted, as it is kept: the JSON as received, with the text of its files where it was judged. */
+    private static String keptAsSubmitted(JsonNode json, Submission submission, List<Upload> uploads) {
+        if (uploads.isEmpty()) {
+            return json.toString();
+        }
+        ObjectNode kept = ((ObjectNode) json).deepCopy();
+        ObjectNode fields = submission instanceof Submission.Change ? kept.with("changes") : kept;
+        uploads.forEach(u -> fields.put(u.field(), u.text()));
+        return kept.toString();
+    }
+
+    private static List<RecordStore.NewFile> files(List<Upload> uploads) {
+        return uploads.stream().map(u -> new RecordStore.NewFile(u.field(), u.filename(), u.contentType(), u.content(),
+                u.sha256(), u.text())).toList();
+    }
+
+    private String write(Object value) {
+        try {
+            return jsonMapper.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request as the idempotency key binds it: the JSON and each file's SHA-256. */
+    private static String hash(JsonNode json, List<Upload> uploads) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(json.toString().getBytes(StandardCharsets.UTF_8));
+            uploads.forEach(u -> digest.update(("\n" + u.field() + ":" + u.sha256()).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

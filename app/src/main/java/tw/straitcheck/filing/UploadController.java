@@ -1,0 +1,59 @@
+package tw.straitcheck.filing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+
+/**
+ * {@code POST /api/submissions} as the web form sends it ({@code multipart/form-data}): part
+ * {@code submission} is the submission JSON; part {@code itinerary} the itinerary PDF of a
+ * registration or a change notice, or part {@code attachment} the PDF of an announcement.
+ * Headers, answers and refusals are those of the JSON filing.
+ */
+@Controller("/api/submissions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UploadController {
+
+    private final FormFiling filing;
+
+    UploadController(FormFiling filing) {
+        this.filing = filing;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> file(@Part(FormFiling.SUBMISSION_PART) @Nullable byte[] submission,
+            @Part("itinerary") @Nullable CompletedFileUpload itinerary,
+            @Part("attachment") @Nullable CompletedFileUpload attachment,
+            @Header(FilingHttp.ACTOR) @Nullable String actor,
+            @Header(FilingHttp.IDEMPOTENCY_KEY) @Nullable String idempotencyKey) {
+        List<FormFiling.File> files = new ArrayList<>();
+        if (itinerary != null) {
+            files.add(file(FilePart.ITINERARY, itinerary));
+        }
+        if (attachment != null) {
+            files.add(file(FilePart.ATTACHMENT, attachment));
+        }
+        return FilingHttp.created(filing.file(submission, files, FilingHttp.actorOrSchool(actor),
+                FilingHttp.idempotencyKey(idempotencyKey)));
+    }
+
+    private static FormFiling.File file(FilePart part, CompletedFileUpload upload) {
+        try {
+            return new FormFiling.File(part, upload.getFilename(), upload.getBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

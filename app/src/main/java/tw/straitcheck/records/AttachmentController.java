@@ -1,0 +1,63 @@
+package tw.straitcheck.records;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.ErrorBody;
+
+
+/** {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with. */
+@Controller("/api/submissions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AttachmentController {
+
+    private final AttachmentFiles files;
+
+    AttachmentController(AttachmentFiles files) {
+        this.files = files;
+    }
+
+    @Get(uri = "/{receipt}/attachments/{id}", produces = {MediaType.APPLICATION_PDF, MediaType.APPLICATION_JSON})
+    HttpResponse<?> download(@PathVariable String receipt, @PathVariable long id) {
+        return files.find(receipt, id)
+                .<HttpResponse<?>>map(file -> HttpResponse.ok(file.content())
+                        .contentType(file.contentType())
+                        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
+                        .header("X-Content-Type-Options", "nosniff"))
+                .orElseGet(() -> HttpResponse.notFound(new ErrorBody(
+                        new Localized("查無此附件", "no such attachment for that receipt"), List.of()))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /**
+     * RFC 6266 with an RFC 5987 {@code filename*} for names like 行程表.pdf, and a plain ASCII
+     * {@code filename} for clients that do not read the encoded one.
+     */
+    static String contentDisposition(String filename) {
+        StringBuilder ascii = new StringBuilder();
+        filename.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? (char) c : '_'));
+        return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + rfc5987(filename);
+    }
+
+    private static String rfc5987(String value) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (Character.isLetterOrDigit(c) && c < 0x80 || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}

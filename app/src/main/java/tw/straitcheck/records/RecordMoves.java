@@ -1,0 +1,86 @@
+package tw.straitcheck.records;
+
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The moves of a record after filing. A reviewer CLEARs (→ ACCEPTED), RETURNs for correction with
+ * comments (→ RETURNED; the school resubmits, which checks again) or REJECTs; the school may
+ * WITHDRAW while the record is not yet decided. Two people moving one record at once: the first
+ * wins; the other's move finds the record changed and is refused with its current state.
+ */
+@Singleton
+public class RecordMoves {
+
+    /** A move, the statuses it can start from, where it leads, and whether a reason is required. */
+    public enum Move {
+        CLEAR(Set.of(RecordStatus.IN_REVIEW), RecordStatus.ACCEPTED, false),
+        RETURN(Set.of(RecordStatus.IN_REVIEW), RecordStatus.RETURNED, true),
+        REJECT(Set.of(RecordStatus.IN_REVIEW, RecordStatus.RETURNED), RecordStatus.REJECTED, true),
+        WITHDRAW(Set.of(RecordStatus.IN_REVIEW, RecordStatus.RETURNED), RecordStatus.WITHDRAWN, false);
+
+        final Set<RecordStatus> from;
+        final RecordStatus to;
+        final boolean needsReason;
+
+        Move(Set<RecordStatus> from, RecordStatus to, boolean needsReason) {
+            this.from = from;
+            this.to = to;
+            this.needsReason = needsReason;
+        }
+    }
+
+    private final Repositories.Records records;
+    private final Repositories.History history;
+    private final ApplicationEventPublisher<RecordMoved> events;
+    private final Clock clock;
+
+    RecordMoves(Repositories.Records records, Repositories.History history, ApplicationEventPublisher<RecordMoved> events,
+            Clock clock) {
+        this.records = records;
+        this.history = history;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves the record. {@code expectedLockVersion}, when given (HTTP {@code If-Match}), must be the
+     * version the mover saw; otherwise the move is refused as acting on a stale view.
+     */
+    @Transactional
+    public SubmissionRecord move(String receipt, Move move, String actor, @Nullable String reason,
+            @Nullable Long expectedLockVersion) {
+        SubmissionRecord record = records.findByReceipt(receipt).orElseThrow(() -> ApiException.noRecord());
+        if (expectedLockVersion != null && !expectedLockVersion.equals(record.lockVersion())) {
+            throw ApiException.conflict(receipt, "案件已被他人更新，請重新載入後再操作",
+                    "the record was changed by someone else; reload it and try again");
+        }
+        if (!move.from.contains(record.status())) {
+            throw ApiException.conflict(receipt, "案件目前狀態為 " + record.status() + "，不能" + move,
+                    "the record is " + record.status() + "; " + move + " is not possible");
+        }
+        if (move.needsReason && (reason == null || reason.isBlank())) {
+            throw ApiException.invalid(List.of(new FieldError("comment", "請說明理由", "a reason is required")));
+        }
+        Instant now = clock.instant();
+        SubmissionRecord moved;
+        try {
+            moved = records.update(record.withStatus(move.to, now));
+        } catch (OptimisticLockException e) {
+            throw ApiException.conflict(receipt, "案件已被他人同時處理", "someone else acted on the record at the same time");
+        }
+        HistoryEntry entry = history.save(new HistoryEntry(null, record.id(), now, actor, move.name(), record.status(),
+                move.to, record.currentVersion(), reason));
+        events.publishEvent(new RecordMoved(moved, entry));
+        return moved;
+    }
+}

@@ -1,0 +1,173 @@
+package tw.straitcheck.records;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import tw.straitcheck.checking.CheckResult;
+import tw.straitcheck.checking.Evidence;
+import tw.straitcheck.checking.FindingKind;
+import tw.straitcheck.checking.ReportedFinding;
+import tw.straitcheck.records.SubmissionVersion.VersionKind;
+
+/**
+ * Keeps records: a new record with its first version, each later version with the check that
+ * judged it, its findings, the files that came with it and the history entry, all in the caller's
+ * transaction; and publishes {@link SubmissionFiled} so that the mail is written in it too. The
+ * only writer of the record tables besides {@link RecordMoves}.
+ */
+@Singleton
+public class RecordStore {
+
+    private final Repositories.Records records;
+    private final Repositories.Versions versions;
+    private final Repositories.Findings findings;
+    private final Repositories.History history;
+    private final Repositories.Attachments attachments;
+    private final ApplicationEventPublisher<SubmissionFiled> events;
+    private final JsonMapper json;
+
+    RecordStore(Repositories.Records records, Repositories.Versions versions, Repositories.Findings findings,
+            Repositories.History history, Repositories.Attachments attachments,
+            ApplicationEventPublisher<SubmissionFiled> events, JsonMapper json) {
+        this.records = records;
+        this.versions = versions;
+        this.findings = findings;
+        this.history = history;
+        this.attachments = attachments;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** What the record shows of its latest registration or announcement. */
+    public record Summary(String schoolCode, String schoolName, String activityName, LocalDate activityStart,
+            LocalDate activityEnd, @Nullable LocalDate departure, @Nullable LocalDate returnDate, String contactEmails) {
+    }
+
+    /** A file that came with a version, and the text extracted from it. */
+    public record NewFile(String field, String filename, String contentType, byte[] content, String sha256, String text) {
+    }
+
+    /**
+     * A version to keep: what was submitted, how the registration stands after it (null for
+     * versions that do not change it), the check, who filed it, the history action, and its files.
+     */
+    public record NewVersion(VersionKind kind, String submitted, @Nullable String registration, CheckResult result,
+            String actor, Instant at, String action, List<NewFile> files) {
+    }
+
+    /** The record as kept after a filing, and the number of the version the filing made. */
+    public record Kept(SubmissionRecord record, int version) {
+    }
+
+    @Transactional
+    public Optional<SubmissionRecord> find(String receipt) {
+        return records.findByReceipt(receipt);
+    }
+
+    /** The record, locked for the rest of the transaction: changes to one record are filed one at a time. */
+    @Transactional
+    public Optional<SubmissionRecord> lock(String receipt) {
+        return records.findByReceiptForUpdate(receipt);
+    }
+
+    /** A new record (a registration or an announcement) with its first version. */
+    @Transactional
+    public Kept open(String receipt, String type, Summary summary, RecordStatus status, NewVersion v) {
+        CheckResult result = v.result();
+        SubmissionRecord record = records.save(new SubmissionRecord(null, receipt, type, status, summary.schoolCode(),
+                summary.schoolName(), summary.activityName(), summary.activityStart(), summary.activityEnd(),
+                summary.departure(), summary.returnDate(), 1, result.verdict().name(),
+                count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG), null, summary.contactEmails(),
+                v.actor(), v.at(), v.at(), null));
+        keep(record, null, 1, v);
+        return new Kept(record, 1);
+    }
+
+    /**
+     * A new version of a record. With a {@code summary} the version re-judges the record (a change
+     * or a resubmission); without one it leaves the record's verdict alone (a post-activity report).
+     */
+    @Transactional
+    public Kept addVersion(SubmissionRecord record, @Nullable Summary summary, RecordStatus status,
+            @Nullable LocalDate postReportFiledOn, NewVersion v) {
+        int number = record.currentVersion() + 1;
+        SubmissionRecord base = postReportFiledOn != null && record.postReportFiledOn() == null
+                ? record.withPostReportFiledOn(postReportFiledOn) : record;
+        SubmissionRecord updated = records.update(summary == null
+                ? base.withVersion(number, status, v.at())
+                : rejudged(base, number, summary, v.result(), status, v.at()));
+        keep(updated, record.status(), number, v);
+        return new Kept(updated, number);
+    }
+
+    /** A finding kept with one of the record's versions. */
+    @Transactional
+    public Optional<StoredFinding> finding(SubmissionRecord record, long findingId) {
+        return findings.findById(findingId).filter(f -> f.recordId().equals(record.id()));
+    }
+
+    /** The ids of the flags of the version the record's verdict comes from (not a post-activity report's). */
+    @Transactional
+    public List<Long> flagsOfJudgedVersion(SubmissionRecord record) {
+        return findings.flagsOfJudgedVersion(record.id());
+    }
+
+    /** How the registration of a record stands now (the JSON of its latest whole registration). */
+    @Transactional
+    public String currentRegistration(SubmissionRecord record) {
+        List<SubmissionVersion> all = versions.findByRecordIdOrderByNumber(record.id());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).registration() != null) {
+                return all.get(i).registration();
+            }
+        }
+        throw new IllegalStateException("record " + record.receipt() + " has no registration version");
+    }
+
+    private void keep(SubmissionRecord record, @Nullable RecordStatus from, int number, NewVersion v) {
+        CheckResult result = v.result();
+        SubmissionVersion version = versions.save(new SubmissionVersion(null, record.id(), number, v.kind(),
+                v.submitted(), v.registration(), result.asOf(), result.verdict().name(), result.rulebaseVersion(),
+                v.actor(), v.at()));
+        for (ReportedFinding f : result.findings()) {
+            Evidence first = f.evidence().isEmpty() ? null : f.evidence().get(0);
+            String keyword = first != null && first.context() != null ? first.matched() : null;
+            findings.save(new StoredFinding(null, record.id(), version.id(), f.ruleId(), f.kind().name(), f.due(),
+                    f.subject(), first == null ? null : first.field(), keyword, write(f)));
+        }
+        for (NewFile file : v.files()) {
+            attachments.save(new Attachment(null, version.id(), file.field(), file.filename(), file.contentType(),
+                    file.content().length, file.sha256(), file.content(), file.text(), v.at()));
+        }
+        history.save(new HistoryEntry(null, record.id(), v.at(), v.actor(), v.action(), from, record.status(), number, null));
+        events.publishEvent(new SubmissionFiled(record, version, result));
+    }
+
+    private static SubmissionRecord rejudged(SubmissionRecord r, int number, Summary s, CheckResult result,
+            RecordStatus status, Instant now) {
+        return new SubmissionRecord(r.id(), r.receipt(), r.type(), status, s.schoolCode(), s.schoolName(),
+                s.activityName(), s.activityStart(), s.activityEnd(), s.departure(), s.returnDate(), number,
+                result.verdict().name(), count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG),
+                r.postReportFiledOn(), s.contactEmails(), r.filedBy(), r.createdAt(), now, r.lockVersion());
+    }
+
+    private static int count(CheckResult result, FindingKind kind) {
+        return (int) result.findings().stream().filter(f -> f.kind() == kind).count();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package tw.straitcheck.records;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A kept record: a registration or an announcement, known by its 收件號. */
+@MappedEntity("submission_record")
+public record SubmissionRecord(
+        @Id @GeneratedValue @Nullable Long id,
+        String receipt,
+        String type,
+        RecordStatus status,
+        String schoolCode,
+        String schoolName,
+        String activityName,
+        @Nullable LocalDate activityStart,
+        @Nullable LocalDate activityEnd,
+        @Nullable LocalDate departure,
+        @Nullable LocalDate returnDate,
+        int currentVersion,
+        String verdict,
+        int violations,
+        int flags,
+        @Nullable LocalDate postReportFiledOn,
+        String contactEmails,
+        String filedBy,
+        Instant createdAt,
+        Instant updatedAt,
+        @Version @Nullable Long lockVersion) {
+
+    /** The day the post-activity report was first filed: it closes the reporting obligation and stops reminders. */
+    public SubmissionRecord withPostReportFiledOn(LocalDate day) {
+        return new SubmissionRecord(id, receipt, type, status, schoolCode, schoolName, activityName, activityStart,
+                activityEnd, departure, returnDate, currentVersion, verdict, violations, flags, day,
+                contactEmails, filedBy, createdAt, updatedAt, lockVersion);
+    }
+
+    /** A new version that leaves the record's verdict as it was (a post-activity report is judged on its own). */
+    public SubmissionRecord withVersion(int number, RecordStatus newStatus, Instant at) {
+        return new SubmissionRecord(id, receipt, type, newStatus, schoolCode, schoolName, activityName, activityStart,
+                activityEnd, departure, returnDate, number, verdict, violations, flags, postReportFiledOn,
+                contactEmails, filedBy, createdAt, at, lockVersion);
+    }
+
+    public SubmissionRecord withStatus(RecordStatus newStatus, Instant at) {
+        return new SubmissionRecord(id, receipt, type, newStatus, schoolCode, schoolName, activityName, activityStart,
+                activityEnd, departure, returnDate, currentVersion, verdict, violations, flags, postReportFiledOn,
+                contactEmails, filedBy, createdAt, at, lockVersion);
+    }
+}

@@ -1,0 +1,26 @@
+package tw.straitcheck.rulebook;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.serde.annotation.Serdeable;
+import tw.straitcheck.checking.Rulebase;
+
+/** A trivial JSON endpoint: liveness, and the baseline the load test compares the check against. */
+@Controller("/api/ping")
+class PingController {
+
+    private final String version;
+
+    PingController(Rulebase rulebase) {
+        this.version = rulebase.version();
+    }
+
+    @Serdeable
+    record Pong(String status, String rulebaseVersion) {
+    }
+
+    @Get
+    Pong ping() {
+        return new Pong("ok", version);
+    }
+}

@@ -1,5 +1,0 @@
-package tw.straitcheck.submission;
-
-/** Published inside the transaction that moved a record (a decision or a withdrawal). */
-public record RecordMoved(SubmissionRecord record, HistoryEntry entry) {
-}
