@@ -9,9 +9,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import tw.straitcheck.system.Localized;
-import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.ApiException;
 
 
 /** {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with. */
@@ -26,15 +25,13 @@ class AttachmentController {
     }
 
     @Get(uri = "/{receipt}/attachments/{id}", produces = {MediaType.APPLICATION_PDF, MediaType.APPLICATION_JSON})
-    HttpResponse<?> download(@PathVariable String receipt, @PathVariable long id) {
-        return files.find(receipt, id)
-                .<HttpResponse<?>>map(file -> HttpResponse.ok(file.content())
-                        .contentType(file.contentType())
-                        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
-                        .header("X-Content-Type-Options", "nosniff"))
-                .orElseGet(() -> HttpResponse.notFound(new ErrorBody(
-                        new Localized("查無此附件", "no such attachment for that receipt"), List.of()))
-                        .contentType(MediaType.APPLICATION_JSON_TYPE));
+    HttpResponse<byte[]> download(@PathVariable String receipt, @PathVariable long id) {
+        AttachmentFiles.StoredFile file = files.find(receipt, id).orElseThrow(() -> ApiException.notFound(
+                new Localized("查無此附件", "no such attachment for that receipt")));
+        return HttpResponse.ok(file.content())
+                .contentType(file.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tw.straitcheck.Fixtures;
 import tw.straitcheck.ProjectFiles;
 import tw.straitcheck.submission.Submission;
 import tw.straitcheck.submission.SubmissionReader;
@@ -31,35 +32,11 @@ class CheckEngineTest {
     private final CheckEngine engine = ProjectFiles.engine();
 
     /**
-     * The example of submission.md section 1, made plain: no mainland funding, no agreement, a leader
-     * who is not a civil servant. Activity 2026-07-06..10, travel 2026-07-05..11.
+     * The corpus's {@code visit} baseline (test-cases/baselines/visit.yaml): no mainland funding, no
+     * agreement, a leader who is not a civil servant. Activity 2026-07-06..10, travel 2026-07-05..11.
      */
     private static ObjectNode plainActivity() {
-        ObjectNode a = JSON.createObjectNode();
-        a.put("type", "EXCHANGE_ACTIVITY");
-        a.putObject("school").put("code", "013301").put("name", "國立澎湖高級海事水產職業學校").put("publicSchool", true);
-        a.put("activityName", "海洋科學夏令營");
-        a.putArray("locations").addObject().put("province", "浙江省").put("city", "舟山市");
-        ObjectNode units = a.putObject("internalUnits").put("scope", "SINGLE");
-        units.putArray("names").add("教務處");
-        a.put("mode", "VISIT");
-        a.putArray("categories").add("ACADEMIC_CAMP").add("SISTER_SCHOOL");
-        a.putObject("organizers").put("hostUnit", "教務處").put("hostPhone", "06-9261101")
-                .put("executingUnit", "實習處").put("executingPhone", "06-9261102");
-        a.putArray("mainlandPartners").add("浙江海洋大學");
-        a.putObject("activityPeriod").put("start", "2026-07-06").put("end", "2026-07-10");
-        a.putObject("travelPeriod").put("departure", "2026-07-05").put("return", "2026-07-11");
-        a.put("itineraryText", "7/6 開幕 ... 7/10 結業");
-        a.putObject("participants").put("students", 20).put("teachers", 2).put("others", 0);
-        a.put("exchangeStudentProgram", false);
-        ArrayNode leaders = a.putArray("leaders");
-        leaders.add(leader("李小華", false));
-        a.put("selfCheckCompleted", true);
-        ArrayNode funding = a.putArray("funding");
-        funding.addObject().put("source", "OUR_SIDE").put("agency", "教育部").put("amount", 100000);
-        funding.addObject().put("source", "SELF_PAID").put("amount", 60000);
-        a.put("announcedOnCampus", true);
-        return a;
+        return Fixtures.baseline("visit");
     }
 
     private static ObjectNode leader(String name, boolean civilServant) {
