@@ -15,12 +15,19 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import tw.straitcheck.ProjectFiles;
+import tw.straitcheck.checking.facts.Check;
+import tw.straitcheck.checking.facts.Leader;
+import tw.straitcheck.checking.facts.Mode;
+import tw.straitcheck.checking.facts.Rank;
+import tw.straitcheck.checking.facts.Registration;
 import tw.straitcheck.checking.facts.SpecialIdentity;
+import tw.straitcheck.checking.facts.SubmissionType;
 import tw.straitcheck.system.Localized;
 
 /**
@@ -237,6 +244,40 @@ class RulebaseGuardsTest {
         Messages messages = ProjectFiles.rulebase().messages();
         assertThat(messages.render(Phrase.of("evidence.days-late", 1234L)))
                 .isEqualTo(new Localized("逾期 1234 日", "1234 days late"));
+    }
+
+    @Test
+    void aChangedMessageGivesANewRulebaseVersion() throws IOException {
+        Path rules = rulesWith("messages/rules_en.properties", "evidence.days-late={0} days late", "evidence.days-late={0} day(s) late");
+
+        assertThat(load(rules).version()).isNotEqualTo(ProjectFiles.rulebase().version());
+    }
+
+    @Test
+    void aChangedIdentityListGivesANewRulebaseVersion() throws IOException {
+        Path rules = rulesWith(RulebaseLoader.SPECIAL_IDENTITIES, "subparagraphs: [3, 4, 6]", "subparagraphs: [3, 4]");
+
+        Rulebase edited = load(rules);
+
+        assertThat(edited.version()).isNotEqualTo(ProjectFiles.rulebase().version());
+        assertThat(edited.identities().finedForMissingReturnReport(java.util.EnumSet.allOf(SpecialIdentity.class)))
+                .containsExactly(SpecialIdentity.ENTRUSTED_SECURITY_PERSONNEL, SpecialIdentity.FORMER_WITHIN_3_YEARS);
+        // the rules read the data: a core-technology leader is fined under the published list, not under the edited one
+        assertThat(returnReportPenalty(ProjectFiles.rulebase(), SpecialIdentity.CORE_KEY_TECHNOLOGY_PERSONNEL)).isEqualTo("art 91(4)");
+        assertThat(returnReportPenalty(edited, SpecialIdentity.CORE_KEY_TECHNOLOGY_PERSONNEL)).isNull();
+    }
+
+    /** The penalty of OBL.RETURN_REPORT for one travelling grade-10 leader holding the identity. */
+    private static String returnReportPenalty(Rulebase rulebase, SpecialIdentity identity) {
+        LocalDate asOf = LocalDate.of(2026, 5, 20);
+        CheckResult result = new CheckEngine(rulebase).check(new CheckInput(asOf, List.of(
+                new Check(SubmissionType.EXCHANGE_ACTIVITY, asOf),
+                new Registration("", Mode.VISIT, Set.of(), LocalDate.of(2026, 7, 6), LocalDate.of(2026, 7, 10),
+                        LocalDate.of(2026, 7, 5), LocalDate.of(2026, 7, 11), 20, false, true, true),
+                new Leader(0, "leaders[0]", "王大明", true, Rank.GRADE_10_OR_BELOW, false, Set.of(identity), false))));
+        List<ReportedFinding> reports = result.findings().stream().filter(f -> f.ruleId().equals("OBL.RETURN_REPORT")).toList();
+        assertThat(reports).hasSize(1);
+        return reports.get(0).penalty() == null ? null : reports.get(0).penalty().ref();
     }
 
     // --- one list of art 9(4) identities
