@@ -18,15 +18,15 @@ import tw.straitcheck.system.ApiException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AttachmentController {
 
-    private final AttachmentFiles files;
+    private final RecordStore records;
 
-    AttachmentController(AttachmentFiles files) {
-        this.files = files;
+    AttachmentController(RecordStore records) {
+        this.records = records;
     }
 
     @Get(uri = "/{receipt}/attachments/{id}", produces = {MediaType.APPLICATION_PDF, MediaType.APPLICATION_JSON})
     HttpResponse<byte[]> download(@PathVariable String receipt, @PathVariable long id) {
-        AttachmentFiles.StoredFile file = files.find(receipt, id).orElseThrow(() -> ApiException.notFound(
+        RecordStore.StoredFile file = records.attachment(receipt, id).orElseThrow(() -> ApiException.notFound(
                 new Localized("查無此附件", "no such attachment for that receipt")));
         return HttpResponse.ok(file.content())
                 .contentType(file.contentType())
