@@ -1,6 +1,5 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.system.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
@@ -30,6 +29,7 @@ import tw.straitcheck.submission.Submission;
 import tw.straitcheck.submission.SubmissionFacts;
 import tw.straitcheck.submission.SubmissionJson;
 import tw.straitcheck.submission.SubmissionReader;
+import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.TaipeiClock;
 
@@ -123,7 +123,6 @@ public class SubmissionService {
      * A check that stores nothing ({@code POST /api/checks}). A change notice that names a kept
      * registration is checked as that registration stands after the change, as its filing would be.
      */
-    @Transactional
     public CheckResult preCheck(Submission submission, LocalDate asOf) {
         if (submission instanceof Submission.Change change) {
             Optional<SubmissionRecord> registration = store.find(change.registrationId())
