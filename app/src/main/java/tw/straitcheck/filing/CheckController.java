@@ -42,8 +42,7 @@ class CheckController {
         try {
             day = asOf == null || asOf.isBlank() ? TaipeiClock.today(clock) : LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(List.of(new FieldError("asOf",
-                    "日期格式須為 YYYY-MM-DD", "must be a date YYYY-MM-DD"))));
+            return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(List.of(FieldError.of("asOf", "field.as-of-date"))));
         }
         JsonNode json = JsonBodies.parse(body);
         SubmissionReader.Result read = SubmissionReader.read(json);

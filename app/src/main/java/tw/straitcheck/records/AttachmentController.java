@@ -10,8 +10,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.Messages;
 
 
 /** {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with. */
@@ -33,7 +33,7 @@ class AttachmentController {
                         .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
                         .header("X-Content-Type-Options", "nosniff"))
                 .orElseGet(() -> HttpResponse.notFound(new ErrorBody(
-                        new Localized("查無此附件", "no such attachment for that receipt"), List.of()))
+                        Messages.of("error.attachment.not-found"), List.of()))
                         .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 

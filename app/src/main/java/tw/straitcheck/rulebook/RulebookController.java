@@ -13,6 +13,7 @@ import tw.straitcheck.checking.Passage;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RuleDefinition;
 import tw.straitcheck.checking.SourceLibrary;
+import tw.straitcheck.system.Messages;
 
 /**
  * The rulebase as a reader sees it: {@code GET /api/rules} lists every ruleId with its titles, kind,
@@ -54,8 +55,7 @@ class RulebookController {
     HttpResponse<?> rule(@PathVariable String ruleId) {
         return rulebase.definitions().stream().filter(d -> d.ruleId().equals(ruleId)).findFirst()
                 .<HttpResponse<?>>map(d -> HttpResponse.ok(view(d)))
-                .orElseGet(() -> HttpResponse.notFound(new NotFound(new Localized(
-                        "查無規則 " + ruleId, "no rule with ruleId " + ruleId))));
+                .orElseGet(() -> HttpResponse.notFound(new NotFound(Messages.of("error.rule.not-found", ruleId))));
     }
 
     @Get("/sources")
@@ -67,7 +67,7 @@ class RulebookController {
     HttpResponse<?> source(@PathVariable String source) {
         SourceLibrary.Document doc = rulebase.sources().documents().get(source);
         if (doc == null) {
-            return HttpResponse.notFound(new NotFound(new Localized("查無法源 " + source, "no source " + source)));
+            return HttpResponse.notFound(new NotFound(Messages.of("error.source.not-found", source)));
         }
         return HttpResponse.ok(new SourceView(doc.source(), doc.title(), doc.version(), rulebase.sources().passages(source)));
     }
@@ -76,8 +76,7 @@ class RulebookController {
     HttpResponse<?> passage(@PathVariable String source, @PathVariable String ref) {
         return rulebase.sources().passage(source, ref)
                 .<HttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(() -> HttpResponse.notFound(new NotFound(new Localized(
-                        "查無條文 " + source + " " + ref, "no passage " + source + " " + ref))));
+                .orElseGet(() -> HttpResponse.notFound(new NotFound(Messages.of("error.passage.not-found", source, ref))));
     }
 
     private RuleView view(RuleDefinition d) {
