@@ -7,13 +7,38 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import tw.straitcheck.rulebook.CaseFile;
 
-/** Submissions the tests start from, each for a school of the test's own. */
+/**
+ * Submissions the tests start from, each for a school of the test's own. The baselines are the
+ * corpus's own ({@code test-cases/baselines/}), so the tests and the case files share one copy.
+ */
 public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final CaseFile.Baselines BASELINES = CaseFile.Baselines.in(ProjectFiles.testCases().resolve(CaseFile.BASELINES));
+
     private Fixtures() {
+    }
+
+    /** A copy of the named baseline submission of test-cases/baselines/ ({@code visit}, {@code change}, ...). */
+    public static ObjectNode baseline(String name) {
+        try {
+            return BASELINES.get(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The corpus's {@code visit} baseline (test-cases/README.md): 20 students, activity 2026-07-06 to
+     * 07-10, travel 07-05 to 07-11, one leader who is not a civil servant; COMPLIANT on 2026-05-20.
+     */
+    public static ObjectNode visit(String schoolCode) {
+        ObjectNode json = baseline("visit");
+        ((ObjectNode) json.get("school")).put("code", schoolCode);
+        return json;
     }
 
     /**
@@ -38,21 +63,16 @@ public final class Fixtures {
         return json;
     }
 
-    /** An announcement of mainland activity information, announced from {@code start} for a month. */
+    /**
+     * The corpus's {@code announcement} baseline, announced from {@code start} for a month: a mainland
+     * camp's call for students, self-check done.
+     */
     public static ObjectNode announcement(String schoolCode, LocalDate start) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("type", "ANNOUNCEMENT");
-        ObjectNode school = json.putObject("school");
-        school.put("code", schoolCode);
-        school.put("name", "國立澎湖高級海事水產職業學校");
-        school.put("publicSchool", true);
-        json.put("activityName", "陸方夏令營招生訊息");
-        json.put("announcementMethod", "學校網站");
-        ObjectNode period = json.putObject("announcementPeriod");
+        ObjectNode json = baseline("announcement");
+        ((ObjectNode) json.get("school")).put("code", schoolCode);
+        ObjectNode period = (ObjectNode) json.get("announcementPeriod");
         period.put("start", start.toString());
         period.put("end", start.plusMonths(1).toString());
-        json.put("selfCheckCompleted", true);
-        json.put("acknowledgedGroupTravelRegistration", true);
         return json;
     }
 }

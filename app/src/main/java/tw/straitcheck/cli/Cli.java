@@ -24,6 +24,7 @@ import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.RuleFiles;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RulebaseLoader;
+import tw.straitcheck.rulebook.CaseFile;
 import tw.straitcheck.rulebook.CaseRunner;
 import tw.straitcheck.submission.SubmissionReader;
 
@@ -93,10 +94,11 @@ public final class Cli {
             JsonNode root = (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON).readTree(file.toFile());
             LocalDate day = asOf;
             JsonNode submission = root;
-            if (root != null && root.has("submission") && !root.has("type")) {
-                submission = root.get("submission");
-                if (day == null && root.hasNonNull("asOf")) {
-                    day = LocalDate.parse(root.get("asOf").asText());
+            if (root != null && (root.has("submission") || root.has("baseline")) && !root.has("type")) {
+                CaseFile c = CaseFile.read(file); // a baseline: is merged with the case's with:
+                submission = c.submission();
+                if (day == null) {
+                    day = c.asOf();
                 }
             }
             if (day == null) {

@@ -9,8 +9,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.Messages;
 
 
@@ -19,22 +18,20 @@ import tw.straitcheck.system.Messages;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AttachmentController {
 
-    private final AttachmentFiles files;
+    private final RecordStore records;
 
-    AttachmentController(AttachmentFiles files) {
-        this.files = files;
+    AttachmentController(RecordStore records) {
+        this.records = records;
     }
 
     @Get(uri = "/{receipt}/attachments/{id}", produces = {MediaType.APPLICATION_PDF, MediaType.APPLICATION_JSON})
-    HttpResponse<?> download(@PathVariable String receipt, @PathVariable long id) {
-        return files.find(receipt, id)
-                .<HttpResponse<?>>map(file -> HttpResponse.ok(file.content())
-                        .contentType(file.contentType())
-                        .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
-                        .header("X-Content-Type-Options", "nosniff"))
-                .orElseGet(() -> HttpResponse.notFound(new ErrorBody(
-                        Messages.of("error.attachment.not-found"), List.of()))
-                        .contentType(MediaType.APPLICATION_JSON_TYPE));
+    HttpResponse<byte[]> download(@PathVariable String receipt, @PathVariable long id) {
+        RecordStore.StoredFile file = records.attachment(receipt, id).orElseThrow(() -> ApiException.notFound(
+                Messages.of("error.attachment.not-found")));
+        return HttpResponse.ok(file.content())
+                .contentType(file.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     /**

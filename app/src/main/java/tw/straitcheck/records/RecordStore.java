@@ -108,6 +108,18 @@ public class RecordStore {
         return new Kept(updated, number);
     }
 
+    /** A kept file as it was uploaded. */
+    public record StoredFile(String filename, String contentType, byte[] content) {
+    }
+
+    /** The file with this id, if it was filed with a version of the record with this receipt. */
+    @Transactional
+    public Optional<StoredFile> attachment(String receipt, long id) {
+        return records.findByReceipt(receipt).flatMap(record -> attachments.findById(id)
+                .filter(a -> versions.findById(a.versionId()).filter(v -> v.recordId().equals(record.id())).isPresent())
+                .map(a -> new StoredFile(a.filename(), a.contentType(), a.content())));
+    }
+
     /** A finding kept with one of the record's versions. */
     @Transactional
     public Optional<StoredFinding> finding(SubmissionRecord record, long findingId) {

@@ -35,7 +35,10 @@ public final class CaseRunner {
         }
     }
 
-    /** Every *.yaml / *.yml file under the folder (or the file itself), in path order. */
+    /**
+     * Every *.yaml / *.yml file under the folder (or the file itself), in path order, except the
+     * baseline submissions in a {@code baselines/} folder, which are not cases.
+     */
     public static List<Path> caseFiles(Path folderOrFile) {
         if (Files.isRegularFile(folderOrFile)) {
             return List.of(folderOrFile);
@@ -43,6 +46,7 @@ public final class CaseRunner {
         try (Stream<Path> files = Files.walk(folderOrFile)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .filter(p -> !CaseFile.isBaseline(folderOrFile, p))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -89,14 +93,17 @@ public final class CaseRunner {
     /**
      * Runs every case under the folder, printing one line per failing case and, last,
      * "N passed, N failed". Returns false when a case failed or a file could not be read.
+     * A case's {@code baseline:} is read from the {@code baselines/} folder in the folder or the
+     * nearest one above it (so {@code test-cases/act/art-9-entry-permits/} uses {@code test-cases/baselines/}).
      */
     public boolean runAll(Path folder, PrintStream out) {
         int passed = 0;
         int failed = 0;
+        CaseFile.Baselines baselines = CaseFile.Baselines.near(folder);
         for (Path file : caseFiles(folder)) {
             Outcome outcome;
             try {
-                outcome = run(CaseFile.read(file));
+                outcome = run(CaseFile.read(file, baselines));
             } catch (IOException | RuntimeException e) {
                 out.println("ERROR " + file + ": " + e.getMessage());
                 failed++;

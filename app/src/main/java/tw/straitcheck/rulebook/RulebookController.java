@@ -1,6 +1,5 @@
 package tw.straitcheck.rulebook;
 
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -8,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import tw.straitcheck.checking.Citation;
 import tw.straitcheck.checking.FindingKind;
+import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.Localized;
 import tw.straitcheck.checking.Passage;
 import tw.straitcheck.checking.Rulebase;
@@ -43,7 +43,7 @@ class RulebookController {
     }
 
     @Serdeable
-    record NotFound(Localized message) {
+    record SourceSummary(String source, Localized title, String version, String seed) {
     }
 
     @Get("/rules")
@@ -52,31 +52,31 @@ class RulebookController {
     }
 
     @Get("/rules/{ruleId}")
-    HttpResponse<?> rule(@PathVariable String ruleId) {
+    RuleView rule(@PathVariable String ruleId) {
         return rulebase.definitions().stream().filter(d -> d.ruleId().equals(ruleId)).findFirst()
-                .<HttpResponse<?>>map(d -> HttpResponse.ok(view(d)))
-                .orElseGet(() -> HttpResponse.notFound(new NotFound(Messages.of("error.rule.not-found", ruleId))));
+                .map(this::view)
+                .orElseThrow(() -> ApiException.notFound(Messages.of("error.rule.not-found", ruleId)));
     }
 
     @Get("/sources")
-    List<SourceLibrary.Document> sources() {
-        return List.copyOf(rulebase.sources().documents().values());
+    List<SourceSummary> sources() {
+        return rulebase.sources().documents().values().stream()
+                .map(d -> new SourceSummary(d.source(), d.title(), d.version(), d.seed())).toList();
     }
 
     @Get("/sources/{source}")
-    HttpResponse<?> source(@PathVariable String source) {
+    SourceView source(@PathVariable String source) {
         SourceLibrary.Document doc = rulebase.sources().documents().get(source);
         if (doc == null) {
-            return HttpResponse.notFound(new NotFound(Messages.of("error.source.not-found", source)));
+            throw ApiException.notFound(Messages.of("error.source.not-found", source));
         }
-        return HttpResponse.ok(new SourceView(doc.source(), doc.title(), doc.version(), rulebase.sources().passages(source)));
+        return new SourceView(doc.source(), doc.title(), doc.version(), rulebase.sources().passages(source));
     }
 
     @Get("/sources/{source}/{ref}")
-    HttpResponse<?> passage(@PathVariable String source, @PathVariable String ref) {
-        return rulebase.sources().passage(source, ref)
-                .<HttpResponse<?>>map(HttpResponse::ok)
-                .orElseGet(() -> HttpResponse.notFound(new NotFound(Messages.of("error.passage.not-found", source, ref))));
+    Passage passage(@PathVariable String source, @PathVariable String ref) {
+        return rulebase.sources().passage(source, ref).orElseThrow(() -> ApiException.notFound(
+                Messages.of("error.passage.not-found", source, ref)));
     }
 
     private RuleView view(RuleDefinition d) {

@@ -48,10 +48,8 @@ public final class SubmissionReader {
             "STUDENT_EXCHANGE", "SEMINAR", "INTERNSHIP", "ACADEMIC_OTHER", "SPORTS_EVENT", "SPORTS_OTHER",
             "YOUTH_ENTREPRENEURSHIP", "YOUTH_FORUM", "STUDENT_UNION", "YOUTH_OTHER");
     static final List<String> RANKS = List.of("GRADE_10_OR_BELOW", "GRADE_11_OR_ABOVE");
-    /** Act art. 9(4), subparagraphs 1 to 6. */
-    static final List<String> SPECIAL_IDENTITIES = List.of("POLITICAL_APPOINTEE_OR_MAYOR",
-            "NATIONAL_SECURITY_PERSONNEL", "ENTRUSTED_SECURITY_PERSONNEL", "FORMER_WITHIN_3_YEARS",
-            "COUNTY_MAGISTRATE", "CORE_KEY_TECHNOLOGY_PERSONNEL");
+    /** Act art. 9(4), subparagraphs 1 to 6: the engine's codes, which the rulebase checks against its data list. */
+    static final List<String> SPECIAL_IDENTITIES = tw.straitcheck.checking.facts.SpecialIdentity.codes();
     static final List<String> FUNDING_SOURCES = List.of("OUR_SIDE", "MAINLAND", "SELF_PAID");
     static final List<String> MAINLAND_SUPPORT = List.of("LANDING_HOSPITALITY", "FULLY_FREE", "OTHER");
     static final List<String> AGREEMENT_KINDS = List.of("ALLIANCE", "WRITTEN_COOPERATION");

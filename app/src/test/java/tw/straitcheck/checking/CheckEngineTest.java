@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tw.straitcheck.Fixtures;
 import tw.straitcheck.ProjectFiles;
 import tw.straitcheck.submission.Submission;
 import tw.straitcheck.submission.SubmissionReader;
@@ -31,35 +32,11 @@ class CheckEngineTest {
     private final CheckEngine engine = ProjectFiles.engine();
 
     /**
-     * The example of submission.md section 1, made plain: no mainland funding, no agreement, a leader
-     * who is not a civil servant. Activity 2026-07-06..10, travel 2026-07-05..11.
+     * The corpus's {@code visit} baseline (test-cases/baselines/visit.yaml): no mainland funding, no
+     * agreement, a leader who is not a civil servant. Activity 2026-07-06..10, travel 2026-07-05..11.
      */
     private static ObjectNode plainActivity() {
-        ObjectNode a = JSON.createObjectNode();
-        a.put("type", "EXCHANGE_ACTIVITY");
-        a.putObject("school").put("code", "013301").put("name", "國立澎湖高級海事水產職業學校").put("publicSchool", true);
-        a.put("activityName", "海洋科學夏令營");
-        a.putArray("locations").addObject().put("province", "浙江省").put("city", "舟山市");
-        ObjectNode units = a.putObject("internalUnits").put("scope", "SINGLE");
-        units.putArray("names").add("教務處");
-        a.put("mode", "VISIT");
-        a.putArray("categories").add("ACADEMIC_CAMP").add("SISTER_SCHOOL");
-        a.putObject("organizers").put("hostUnit", "教務處").put("hostPhone", "06-9261101")
-                .put("executingUnit", "實習處").put("executingPhone", "06-9261102");
-        a.putArray("mainlandPartners").add("浙江海洋大學");
-        a.putObject("activityPeriod").put("start", "2026-07-06").put("end", "2026-07-10");
-        a.putObject("travelPeriod").put("departure", "2026-07-05").put("return", "2026-07-11");
-        a.put("itineraryText", "7/6 開幕 ... 7/10 結業");
-        a.putObject("participants").put("students", 20).put("teachers", 2).put("others", 0);
-        a.put("exchangeStudentProgram", false);
-        ArrayNode leaders = a.putArray("leaders");
-        leaders.add(leader("李小華", false));
-        a.put("selfCheckCompleted", true);
-        ArrayNode funding = a.putArray("funding");
-        funding.addObject().put("source", "OUR_SIDE").put("agency", "教育部").put("amount", 100000);
-        funding.addObject().put("source", "SELF_PAID").put("amount", 60000);
-        a.put("announcedOnCampus", true);
-        return a;
+        return Fixtures.baseline("visit");
     }
 
     private static ObjectNode leader(String name, boolean civilServant) {
@@ -301,6 +278,69 @@ class CheckEngineTest {
         ReportedFinding report = only(check(json), "OBL.RETURN_REPORT");
 
         assertThat(report.penalty()).isNull();
+    }
+
+    @DisplayName("A grade-10 leader's evidence says where to apply: a head to the superior agency, a public-school teacher to the school, others to the education authority")
+    @ParameterizedTest(name = "agencyHead {0}, publicSchool {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "true  | true  | 機關首長：向直屬上級機關申請 / agency head: apply to the direct superior agency",
+            "true  | false | 機關首長：向直屬上級機關申請 / agency head: apply to the direct superior agency",
+            "false | true  | 兼行政職之公立學校教師：向所屬機關（構）（學校）申請 / public-school teacher with an administrative post: apply to the school",
+            "false | false | 向教育主管機關申請 / apply to the education authority"})
+    void aGradeTenLeaderIsToldWhereToApply(boolean agencyHead, boolean publicSchool, String where) {
+        ObjectNode json = plainActivity();
+        ((ObjectNode) json.get("school")).put("publicSchool", publicSchool);
+        ObjectNode leader = civilServant("林志明", "GRADE_10_OR_BELOW");
+        leader.put("agencyHead", agencyHead);
+        json.withArray("leaders").removeAll().add(leader);
+
+        ReportedFinding permit = only(check(json), "PERMIT.EDUCATION_AUTHORITY");
+
+        assertThat(permit.evidence()).containsExactly(
+                new Evidence("leaders[0].agencyHead", Boolean.toString(agencyHead), where, null));
+        assertThat(permit.due()).isEqualTo(LocalDate.of(2026, 7, 4));
+    }
+
+    @Test
+    void aPermitFiledAfterTheLeadTimeSaysHowManyDaysPastItInBothLanguages() {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll().add(civilServant("陳美玲", "GRADE_11_OR_ABOVE"));
+
+        // due 2026-06-24 (7 clear working days before Sunday 7/5); filed 6/27
+        CheckResult result = engine.check(SubmissionFacts.of(read(json), LocalDate.of(2026, 6, 27)));
+
+        ReportedFinding missed = only(result, "PERMIT.LEAD_TIME_MISSED");
+        assertThat(missed.evidence()).containsExactly(
+                new Evidence("asOf", "2026-06-27", "已逾期 3 日 / 3 days past the lead time", null));
+        assertThat(missed.note().en()).contains("National Immigration Agency");
+    }
+
+    @Test
+    void aLeaderHoldingTwoFinedIdentitiesGetsOneReturnReportWithOneFineAndTheIdentitiesListedInOrder() {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll().add(civilServant("王大明", "GRADE_11_OR_ABOVE",
+                "FORMER_WITHIN_3_YEARS", "ENTRUSTED_SECURITY_PERSONNEL", "COUNTY_MAGISTRATE"));
+
+        CheckResult result = check(json);
+
+        assertThat(only(result, "OBL.RETURN_REPORT").penalty().ref()).isEqualTo("art 91(4)");
+        assertThat(only(result, "PERMIT.REVIEW_COMMITTEE").evidence()).containsExactly(new Evidence(
+                "leaders[0].specialIdentities", "[COUNTY_MAGISTRATE, ENTRUSTED_SECURITY_PERSONNEL, FORMER_WITHIN_3_YEARS]",
+                "COUNTY_MAGISTRATE, ENTRUSTED_SECURITY_PERSONNEL, FORMER_WITHIN_3_YEARS", null));
+        assertThat(findings(result, "PERMIT.MOI")).isEmpty();
+    }
+
+    @Test
+    void aLeaderWithAnArticle94IdentityWhoPlansToStudyIsCaughtWhateverTheRank() {
+        ObjectNode json = plainActivity();
+        ObjectNode leader = civilServant("王大明", "GRADE_10_OR_BELOW", "COUNTY_MAGISTRATE");
+        leader.put("plannedStudy", true);
+        ObjectNode grade10 = civilServant("林志明", "GRADE_10_OR_BELOW");
+        grade10.put("plannedStudy", true);
+        json.withArray("leaders").removeAll().add(leader).add(grade10);
+
+        assertThat(findings(check(json), "STAFF.STUDY_PROHIBITED")).extracting(ReportedFinding::subject)
+                .containsExactly("王大明");
     }
 
     @Test

@@ -42,9 +42,16 @@ class CliTest {
 
     @Test
     void testCasesWithAFailingCaseAndAnUnreadableFileNamesBothAndExitsNonZero(@TempDir Path dir) throws IOException {
-        Path source = ProjectFiles.testCases().resolve("registration-deadlines");
+        Path source = ProjectFiles.testCases().resolve("handbook/registration-deadlines");
         Path good = Files.list(source).filter(p -> p.toString().endsWith(".yaml")).sorted().findFirst().orElseThrow();
         String text = Files.readString(good);
+        // the case names a baseline: the folder run needs the corpus's baselines/ beside it
+        Path baselines = Files.createDirectories(dir.resolve("baselines"));
+        try (var files = Files.list(ProjectFiles.testCases().resolve("baselines"))) {
+            for (Path b : (Iterable<Path>) files::iterator) {
+                Files.copy(b, baselines.resolve(b.getFileName().toString()));
+            }
+        }
         Files.writeString(dir.resolve("wrong-verdict.yaml"), text.replaceFirst("verdict: \\w+", "verdict: INVALID"));
         Files.writeString(dir.resolve("broken.yaml"), "name: [unclosed");
 
@@ -70,6 +77,16 @@ class CliTest {
         assertThat(result.get("asOf").asText()).isEqualTo("2026-05-20");
         assertThat(result.get("rulebaseVersion").asText()).isEqualTo(ProjectFiles.rulebase().version());
         assertThat(result.get("findings").size()).isGreaterThan(3);
+    }
+
+    @Test
+    void checkOfACaseFileNamingABaselineChecksTheMergedSubmissionOnItsAsOf() {
+        Path file = ProjectFiles.testCases().resolve(
+                "handbook/registration-deadlines/a-may-31-start-registered-on-may-1-is-late.yaml");
+        Run run = run("check", file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("\"verdict\" : \"NON_COMPLIANT\"", "DEADLINE.REGISTRATION_LATE", "2026-05-01");
     }
 
     @Test

@@ -19,11 +19,12 @@ class CaseCorpusTest {
     Stream<DynamicTest> everyCaseFileHolds() {
         CaseRunner runner = new CaseRunner(ProjectFiles.engine());
         Path root = ProjectFiles.testCases();
+        CaseFile.Baselines baselines = CaseFile.Baselines.near(root);
         return CaseRunner.caseFiles(root).stream().map(file -> DynamicTest.dynamicTest(
                 root.relativize(file).toString(), file.toUri(), () -> {
                     CaseRunner.Outcome outcome;
                     try {
-                        outcome = runner.run(CaseFile.read(file));
+                        outcome = runner.run(CaseFile.read(file, baselines));
                     } catch (IOException e) {
                         throw new AssertionError(e.getMessage(), e);
                     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tw.straitcheck.Fixtures;
 import tw.straitcheck.submission.Submission.Agreement;
 import tw.straitcheck.submission.Submission.DateRange;
 import tw.straitcheck.submission.Submission.ExchangeActivity;
@@ -32,45 +33,6 @@ import tw.straitcheck.submission.Submission.TravelPeriod;
 class SubmissionReaderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** The example of submission.md section 1, which is valid as it stands. */
-    private static final String EXCHANGE_ACTIVITY = """
-            {
-              "type": "EXCHANGE_ACTIVITY",
-              "school": { "code": "013301", "name": "國立澎湖高級海事水產職業學校", "publicSchool": true },
-              "activityName": "海洋科學夏令營",
-              "locations": [ { "province": "浙江省", "city": "舟山市" } ],
-              "internalUnits": { "scope": "SINGLE", "names": ["教務處"] },
-              "mode": "VISIT",
-              "modeNote": null,
-              "categories": ["ACADEMIC_CAMP", "SISTER_SCHOOL"],
-              "categoryNote": null,
-              "organizers": { "hostUnit": "教務處", "hostPhone": "06-9261101",
-                              "executingUnit": "實習處", "executingPhone": "06-9261102" },
-              "mainlandPartners": ["浙江海洋大學"],
-              "activityPeriod": { "start": "2026-07-06", "end": "2026-07-10" },
-              "travelPeriod": { "departure": "2026-07-05", "return": "2026-07-11" },
-              "itineraryText": "7/6 開幕 ... 7/10 結業",
-              "participants": { "students": 20, "teachers": 2, "others": 0 },
-              "exchangeStudentProgram": false,
-              "leaders": [
-                { "name": "王大明", "unit": "教務處", "title": "教務主任", "phone": "06-9261101",
-                  "email": "wang@example.edu.tw",
-                  "civilServant": true, "rank": "GRADE_10_OR_BELOW", "agencyHead": false,
-                  "specialIdentities": [], "plannedStudy": false }
-              ],
-              "selfCheckCompleted": true,
-              "funding": [
-                { "source": "OUR_SIDE", "agency": "教育部", "amount": 100000 },
-                { "source": "MAINLAND", "agency": "浙江海洋大學", "support": "LANDING_HOSPITALITY", "amount": 0 },
-                { "source": "SELF_PAID", "amount": 60000 }
-              ],
-              "announcedOnCampus": true,
-              "agreement": { "kind": "WRITTEN_COOPERATION", "partnerSchool": "浙江海洋大學",
-                             "declaredToMoeOn": null, "plannedSigningDate": "2026-07-07",
-                             "text": "教學科研交流合作備忘錄 ..." }
-            }
-            """;
 
     private static final ExchangeActivity EXCHANGE_ACTIVITY_READ = new ExchangeActivity(
             new School("013301", "國立澎湖高級海事水產職業學校", true),
@@ -104,8 +66,9 @@ class SubmissionReaderTest {
 
     // --- helpers
 
+    /** The example of submission.md section 1 (test resource spec-example.json), which is valid as it stands. */
     static ObjectNode activity() {
-        return (ObjectNode) node(EXCHANGE_ACTIVITY);
+        return Fixtures.specExample("013301");
     }
 
     static JsonNode node(String json) {
