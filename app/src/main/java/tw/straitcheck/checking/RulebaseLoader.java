@@ -34,6 +34,7 @@ import tw.straitcheck.checking.dates.OfficeCalendar;
 import tw.straitcheck.checking.dates.Period;
 import tw.straitcheck.checking.facts.PermitOffice;
 import tw.straitcheck.checking.facts.SpecialIdentities;
+import tw.straitcheck.checking.facts.Codes;
 import tw.straitcheck.checking.facts.SpecialIdentity;
 import tw.straitcheck.checking.text.KeywordList;
 import tw.straitcheck.checking.text.Keywords;
@@ -215,7 +216,7 @@ public final class RulebaseLoader {
             throw new IllegalArgumentException(name + ": needs 'reference', 'identities' and 'return-report-fine' with 'penalty' and 'subparagraphs'");
         }
         Set<String> listed = new TreeSet<>(list.identities().keySet());
-        Set<String> codes = new TreeSet<>(SpecialIdentity.codes());
+        Set<String> codes = new TreeSet<>(Codes.names(SpecialIdentity.class));
         if (!listed.equals(codes)) {
             Set<String> unknown = new TreeSet<>(listed);
             unknown.removeAll(codes);

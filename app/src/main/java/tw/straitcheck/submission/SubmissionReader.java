@@ -4,6 +4,15 @@ import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
+import tw.straitcheck.checking.facts.ActivityCategory;
+import tw.straitcheck.checking.facts.AgreementKind;
+import tw.straitcheck.checking.facts.Codes;
+import tw.straitcheck.checking.facts.FundingSource;
+import tw.straitcheck.checking.facts.FundingSupport;
+import tw.straitcheck.checking.facts.Held;
+import tw.straitcheck.checking.facts.Mode;
+import tw.straitcheck.checking.facts.Rank;
+import tw.straitcheck.checking.facts.SpecialIdentity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,17 +52,16 @@ public final class SubmissionReader {
     static final List<String> TYPES = List.of(ExchangeActivity.TYPE, Submission.Change.TYPE,
             Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE);
     static final List<String> SCOPES = List.of("SINGLE", "MULTIPLE");
-    static final List<String> MODES = List.of("VISIT", "VIDEO", "OTHER");
-    static final List<String> CATEGORIES = List.of("ACADEMIC_CAMP", "ACADEMIC_VISIT_STUDY", "SISTER_SCHOOL",
-            "STUDENT_EXCHANGE", "SEMINAR", "INTERNSHIP", "ACADEMIC_OTHER", "SPORTS_EVENT", "SPORTS_OTHER",
-            "YOUTH_ENTREPRENEURSHIP", "YOUTH_FORUM", "STUDENT_UNION", "YOUTH_OTHER");
-    static final List<String> RANKS = List.of("GRADE_10_OR_BELOW", "GRADE_11_OR_ABOVE");
-    /** Act art. 9(4), subparagraphs 1 to 6: the engine's codes, which the rulebase checks against its data list. */
-    static final List<String> SPECIAL_IDENTITIES = tw.straitcheck.checking.facts.SpecialIdentity.codes();
-    static final List<String> FUNDING_SOURCES = List.of("OUR_SIDE", "MAINLAND", "SELF_PAID");
-    static final List<String> MAINLAND_SUPPORT = List.of("LANDING_HOSPITALITY", "FULLY_FREE", "OTHER");
-    static final List<String> AGREEMENT_KINDS = List.of("ALLIANCE", "WRITTEN_COOPERATION");
-    static final List<String> HELD = List.of("HELD", "NOT_HELD", "VIDEO");
+    // The codes are the engine's (checking.facts), so what is accepted here is what the rules match.
+    static final List<String> MODES = Codes.names(Mode.class);
+    static final List<String> CATEGORIES = Codes.names(ActivityCategory.class);
+    static final List<String> RANKS = Codes.names(Rank.class);
+    /** Act art. 9(4), subparagraphs 1 to 6, which the rulebase checks against its data list. */
+    static final List<String> SPECIAL_IDENTITIES = Codes.names(SpecialIdentity.class);
+    static final List<String> FUNDING_SOURCES = Codes.names(FundingSource.class);
+    static final List<String> MAINLAND_SUPPORT = Codes.names(FundingSupport.class);
+    static final List<String> AGREEMENT_KINDS = Codes.names(AgreementKind.class);
+    static final List<String> HELD = Codes.names(Held.class);
 
     static final int NAME_MAX = 100;
     static final int ANNOUNCEMENT_METHOD_MAX = 200;

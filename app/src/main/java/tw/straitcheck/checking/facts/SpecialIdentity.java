@@ -1,14 +1,12 @@
 package tw.straitcheck.checking.facts;
 
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The identities of ACT art 9(4), by code. Which subparagraph (款) each one is, and what follows
  * from that (the art 91(4) fine), is data that policy staff keep in
  * {@code rules/act/art-9-entry-permits/special-identities.yaml}; the rulebase refuses to load when
  * that list and these codes differ. The submission reader validates {@code specialIdentities}
- * against {@link #codes()}.
+ * against these codes.
  */
 public enum SpecialIdentity {
     POLITICAL_APPOINTEE_OR_MAYOR,
@@ -16,10 +14,5 @@ public enum SpecialIdentity {
     ENTRUSTED_SECURITY_PERSONNEL,
     FORMER_WITHIN_3_YEARS,
     COUNTY_MAGISTRATE,
-    CORE_KEY_TECHNOLOGY_PERSONNEL;
-
-    /** Every code, in the order of the article's subparagraphs. */
-    public static List<String> codes() {
-        return Arrays.stream(values()).map(Enum::name).toList();
-    }
+    CORE_KEY_TECHNOLOGY_PERSONNEL
 }
