@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.records.RecordSearch;
 import tw.straitcheck.records.RecordStatus;
 
 /**
@@ -18,14 +19,16 @@ import tw.straitcheck.records.RecordStatus;
  * school's code, a ruleId raised by the judged version, a range of departure-or-activity-start
  * dates (both ends included), and a page (from 0) of {@code size} records (default 20, at most 100).
  */
-record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullable String ruleId,
-        @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+final class QueueFilter {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
 
-    /** The filter from the query string; every bad parameter is reported at once (422). */
-    static QueueFilter read(@Nullable String status, @Nullable String school, @Nullable String ruleId,
+    private QueueFilter() {
+    }
+
+    /** The search from the query string; every bad parameter is reported at once (422). */
+    static RecordSearch.Criteria read(@Nullable String status, @Nullable String school, @Nullable String ruleId,
             @Nullable String from, @Nullable String to, @Nullable String page, @Nullable String size) {
         List<FieldError> errors = new ArrayList<>();
         Set<RecordStatus> statuses = statuses(status, errors);
@@ -39,7 +42,7 @@ record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullabl
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new QueueFilter(statuses, blankToNull(school), blankToNull(ruleId), fromDate, toDate, pageNumber, pageSize);
+        return new RecordSearch.Criteria(statuses, blankToNull(school), blankToNull(ruleId), fromDate, toDate, pageNumber, pageSize);
     }
 
     private static Set<RecordStatus> statuses(@Nullable String status, List<FieldError> errors) {
