@@ -41,7 +41,7 @@ class CheckController {
         try {
             day = asOf == null || asOf.isBlank() ? TaipeiClock.today(clock) : LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(new FieldError("asOf", "日期格式須為 YYYY-MM-DD", "must be a date YYYY-MM-DD"));
+            throw ApiException.invalid(FieldError.of("asOf", "field.as-of-date"));
         }
         SubmissionReader.Result read = SubmissionReader.read(JsonBodies.parse(body));
         if (!read.valid()) {
