@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Time from `java -jar` to the first answer of /api/ping, on a fresh embedded database and on a
 # second start of the same one. Usage: scripts/startup-time.sh [runs] (default 3). Needs the jar
-# (./mvnw -q package -DskipTests) and curl.
+# (./mvnw -q package -DskipTests; JAR=… for another build) and curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-jar=app/target/straitcheck.jar
+jar=${JAR:-app/target/straitcheck.jar}
 port=${PORT:-18080}
 first_answer() {
   local data=$1 start end pid

@@ -31,6 +31,7 @@ public final class CheckEngine {
         try {
             session.setGlobal("dates", rulebase.dates());
             session.setGlobal("keywords", rulebase.keywords());
+            session.setGlobal("identities", rulebase.identities());
             for (Object fact : input.facts()) {
                 session.insert(fact);
             }

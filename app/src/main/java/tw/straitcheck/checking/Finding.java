@@ -8,26 +8,49 @@ import org.kie.api.runtime.rule.RuleContext;
 import tw.straitcheck.checking.dates.Due;
 import tw.straitcheck.checking.facts.KeywordHit;
 import tw.straitcheck.checking.facts.Leader;
+import tw.straitcheck.system.Localized;
 
 /**
- * A finding as a rule raises it, inserted into the session as a fact so other rules can add to it
- * (a penalty that applies only to some persons). Which rule it comes from is read from the rule's
- * {@code @ruleId} metadata, never written twice. In DRL:
+ * A finding as a rule raises it. Immutable: each method returns a new finding with one more
+ * thing said, so no rule can change a finding another rule raised. Which rule it comes from, and
+ * its default penalty, are read from the rule's {@code @ruleId} and {@code @penalty} metadata,
+ * never written twice. In DRL:
  * <pre>insert(Finding.of(drools).about($leader).due($due));</pre>
+ * Evidence words are {@link Phrase}s, rendered from the rulebase's messages when the finding is
+ * reported.
  */
 public final class Finding {
 
-    private final String ruleId;
-    private LocalDate due;
-    private String subject;
-    /** The fact the finding concerns (a leader), so rules can find it without comparing names. */
-    private Object concerns;
-    private final List<Evidence> evidence = new ArrayList<>();
-    private List<LocalDate> reminders = List.of();
-    private String penalty;
+    /** One piece of evidence as the rule gives it: {@code matched} is a text as it is, or a phrase to render. */
+    record Clue(String field, String value, String matched, Phrase phrase, String context) {
 
-    private Finding(String ruleId, String penalty) {
+        Evidence render(Messages messages) {
+            if (phrase == null) {
+                return new Evidence(field, value, matched, context);
+            }
+            Localized words = messages.render(phrase);
+            // one string for both languages, as the API has always given it: "逾期 3 日 / 3 days late"
+            return new Evidence(field, value, words.zh() + " / " + words.en(), context);
+        }
+    }
+
+    private final String ruleId;
+    private final LocalDate due;
+    private final String subject;
+    /** The fact the finding concerns (a leader): two leaders of the same name raise two findings. */
+    private final Object concerns;
+    private final List<Clue> evidence;
+    private final List<LocalDate> reminders;
+    private final String penalty;
+
+    private Finding(String ruleId, LocalDate due, String subject, Object concerns, List<Clue> evidence,
+            List<LocalDate> reminders, String penalty) {
         this.ruleId = ruleId;
+        this.due = due;
+        this.subject = subject;
+        this.concerns = concerns;
+        this.evidence = List.copyOf(evidence);
+        this.reminders = List.copyOf(reminders);
         this.penalty = penalty;
     }
 
@@ -37,39 +60,52 @@ public final class Finding {
         if (ruleId == null) {
             throw new IllegalStateException("rule \"" + drools.getRule().getName() + "\" raises a finding but has no @ruleId");
         }
-        return new Finding(ruleId, RuleDefinition.value(metaData, "penalty"));
+        return new Finding(ruleId, null, null, null, List.of(), List.of(), RuleDefinition.value(metaData, "penalty"));
     }
 
     /** The leader the finding concerns; its {@code subject} is the leader's name. */
     public Finding about(Leader leader) {
-        this.subject = leader.name();
-        this.concerns = leader;
-        return this;
+        return new Finding(ruleId, due, leader.name(), leader, evidence, reminders, penalty);
     }
 
     public Finding due(Due due) {
-        this.due = due.getDate();
-        return this;
+        return due(due.getDate());
     }
 
     public Finding due(LocalDate due) {
-        this.due = due;
-        return this;
+        return new Finding(ruleId, due, subject, concerns, evidence, reminders, penalty);
     }
 
+    /**
+     * The penalty a derived fact chose (a reference such as "ACT art 91(4)", resolved when the
+     * rulebase loads), instead of the rule's {@code @penalty}; null: none applies.
+     */
+    public Finding penalty(String reference) {
+        return new Finding(ruleId, due, subject, concerns, evidence, reminders, reference);
+    }
+
+    /** Evidence whose {@code matched} is a code or value quoted as it is ("VIDEO", "2026-06-06"), not words. */
     public Finding evidence(String field, Object value, String matched) {
-        evidence.add(Evidence.of(field, value, matched));
-        return this;
+        return with(new Clue(field, value == null ? null : value.toString(), matched, null, null));
+    }
+
+    /** Evidence whose {@code matched} is words: a phrase of the rulebase's messages. */
+    public Finding evidence(String field, Object value, Phrase matched) {
+        return with(new Clue(field, value == null ? null : value.toString(), null, Objects.requireNonNull(matched), null));
     }
 
     public Finding evidence(KeywordHit hit) {
-        evidence.add(new Evidence(hit.path(), hit.value(), hit.keyword(), hit.context()));
-        return this;
+        return with(new Clue(hit.path(), hit.value(), hit.keyword(), null, hit.context()));
     }
 
     public Finding reminders(List<LocalDate> reminders) {
-        this.reminders = List.copyOf(reminders);
-        return this;
+        return new Finding(ruleId, due, subject, concerns, evidence, reminders, penalty);
+    }
+
+    private Finding with(Clue clue) {
+        List<Clue> more = new ArrayList<>(evidence);
+        more.add(clue);
+        return new Finding(ruleId, due, subject, concerns, more, reminders, penalty);
     }
 
     public String getRuleId() {
@@ -88,8 +124,9 @@ public final class Finding {
         return concerns;
     }
 
-    public List<Evidence> getEvidence() {
-        return List.copyOf(evidence);
+    /** The evidence with its phrases rendered from the given messages. */
+    public List<Evidence> evidence(Messages messages) {
+        return evidence.stream().map(c -> c.render(messages)).toList();
     }
 
     public List<LocalDate> getReminders() {
@@ -98,11 +135,6 @@ public final class Finding {
 
     public String getPenalty() {
         return penalty;
-    }
-
-    /** Set by a rule when the act's penalty applies to this finding (e.g. only for some identities). */
-    public void setPenalty(String penalty) {
-        this.penalty = penalty;
     }
 
     @Override

@@ -8,13 +8,13 @@ import java.util.Map;
 /**
  * What a DRL rule that raises findings says about them, in its metadata:
  * <pre>
- * rule "Register the activity on the platform one month before it starts"   // the English title
+ * rule "Register the activity on the platform one month before it starts"
  *     &#64;ruleId("OBL.REGISTER_ACTIVITY") &#64;kind("OBLIGATION")
- *     &#64;titleZh("活動起始日1個月前須至平臺完成活動登錄")
  *     &#64;cites("HANDBOOK 壹一(一)2(1)")                 // several: separated by ';'
  *     &#64;penalty("ACT art 91(2)")                        // optional
- *     &#64;noteZh("...") &#64;noteEn("...")                     // optional
  * </pre>
+ * and, in the rulebase's messages (rules/messages/), its title {@code OBL.REGISTER_ACTIVITY.title}
+ * and optional note {@code OBL.REGISTER_ACTIVITY.note}, each in zh-TW and English.
  */
 public record RuleDefinition(
         String ruleId,
@@ -47,8 +47,18 @@ public record RuleDefinition(
         return metaData.containsKey("ruleId");
     }
 
-    public static RuleDefinition fromMetadata(String packageName, String ruleName, Map<String, Object> metaData) {
+    /** Words that live in rules/messages/, not in DRL metadata. */
+    private static final List<String> WORDS_IN_MESSAGES = List.of("titleZh", "titleEn", "noteZh", "noteEn");
+
+    public static RuleDefinition fromMetadata(String packageName, String ruleName, Map<String, Object> metaData,
+            Messages messages) {
         String ruleId = required(metaData, "ruleId", ruleName);
+        for (String key : WORDS_IN_MESSAGES) {
+            if (metaData.containsKey(key)) {
+                throw new IllegalArgumentException("rule \"" + ruleName + "\": @" + key + " is not read; titles and notes are "
+                        + ruleId + ".title and " + ruleId + ".note in rules/messages/");
+            }
+        }
         String kind = required(metaData, "kind", ruleName);
         FindingKind findingKind;
         try {
@@ -63,16 +73,15 @@ public record RuleDefinition(
             }
         }
         String penalty = value(metaData, "penalty");
-        String noteZh = value(metaData, "noteZh");
-        String noteEn = value(metaData, "noteEn");
-        if ((noteZh == null) != (noteEn == null)) {
-            throw new IllegalArgumentException("rule \"" + ruleName + "\": give both @noteZh and @noteEn, or neither");
+        Localized title = messages.find(ruleId + ".title");
+        if (title == null) {
+            throw new IllegalArgumentException("rule \"" + ruleName + "\": no title " + ruleId
+                    + ".title in rules/messages/ (zh-TW and English)");
         }
-        return new RuleDefinition(ruleId, findingKind,
-                new Localized(required(metaData, "titleZh", ruleName), ruleName),
+        return new RuleDefinition(ruleId, findingKind, title,
                 List.copyOf(citations),
                 penalty == null ? null : SourceRef.parse(penalty),
-                noteZh == null ? null : new Localized(noteZh, noteEn),
+                messages.find(ruleId + ".note"),
                 ruleName, packageName);
     }
 

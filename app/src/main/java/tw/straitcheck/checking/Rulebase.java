@@ -8,13 +8,14 @@ import java.util.Map;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import tw.straitcheck.checking.dates.DueDates;
+import tw.straitcheck.checking.facts.SpecialIdentities;
 import tw.straitcheck.checking.text.Keywords;
 
 /**
  * A compiled rulebase: the Drools KieBase built once from the DRL of {@code rules/} (sessions drawn
- * from a pool of it), the data the
- * rules use (periods and calendars, keyword lists), the cited sources, and the version that every
- * verdict records.
+ * from a pool of it), the data the rules use (periods and calendars, keyword lists, the art 9(4)
+ * identities), the cited sources, the words (titles, notes, evidence phrases) and the version that
+ * every verdict records.
  */
 public final class Rulebase {
 
@@ -25,12 +26,14 @@ public final class Rulebase {
     private final DueDates dates;
     private final Keywords keywords;
     private final SourceLibrary sources;
+    private final Messages messages;
+    private final SpecialIdentities identities;
     /** Resolved once: the citations of each rule and the penalty of each penalty reference. */
     private final Map<String, List<Citation>> citations = new java.util.HashMap<>();
     private final Map<String, Penalty> penalties = new java.util.concurrent.ConcurrentHashMap<>();
 
     Rulebase(String version, String origin, KieSessionsPool sessions, Map<String, RuleDefinition> definitions,
-            DueDates dates, Keywords keywords, SourceLibrary sources) {
+            DueDates dates, Keywords keywords, SourceLibrary sources, Messages messages, SpecialIdentities identities) {
         this.version = version;
         this.origin = origin;
         this.sessions = sessions;
@@ -38,6 +41,9 @@ public final class Rulebase {
         this.dates = dates;
         this.keywords = keywords;
         this.sources = sources;
+        this.messages = messages;
+        this.identities = identities;
+        penalty(identities.returnReportPenalty());
         for (RuleDefinition d : definitions.values()) {
             List<Citation> cited = new ArrayList<>();
             for (RuleDefinition.SourceRef ref : d.citations()) {
@@ -72,6 +78,16 @@ public final class Rulebase {
         return keywords;
     }
 
+    /** The art 9(4) identities data list, the DRL's global {@code identities}. */
+    public SpecialIdentities identities() {
+        return identities;
+    }
+
+    /** The rulebase's words: titles, notes, evidence phrases. */
+    public Messages messages() {
+        return messages;
+    }
+
     public SourceLibrary sources() {
         return sources;
     }
@@ -94,7 +110,7 @@ public final class Rulebase {
         RuleDefinition d = definition(finding.getRuleId());
         Penalty penalty = finding.getPenalty() == null ? null : penalty(finding.getPenalty());
         return new ReportedFinding(d.ruleId(), d.kind(), finding.getDue(), finding.getSubject(), d.title(),
-                citations.get(d.ruleId()), finding.getEvidence(), penalty, finding.getReminders(), d.note());
+                citations.get(d.ruleId()), finding.evidence(messages), penalty, finding.getReminders(), d.note());
     }
 
     private Penalty penalty(String reference) {

@@ -1,6 +1,7 @@
 package tw.straitcheck.checking;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -8,10 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -28,14 +32,20 @@ import tw.straitcheck.checking.dates.DueDates;
 import tw.straitcheck.checking.dates.NamedPeriod;
 import tw.straitcheck.checking.dates.OfficeCalendar;
 import tw.straitcheck.checking.dates.Period;
+import tw.straitcheck.checking.facts.PermitOffice;
+import tw.straitcheck.checking.facts.SpecialIdentities;
+import tw.straitcheck.checking.facts.Codes;
+import tw.straitcheck.checking.facts.SpecialIdentity;
 import tw.straitcheck.checking.text.KeywordList;
 import tw.straitcheck.checking.text.Keywords;
 
 /**
  * Builds a {@link Rulebase} from the files of {@code rules/}, once. Everything is checked here,
- * before the first submission: the DRL compiles, every rule that raises findings has its metadata,
- * no ruleId is used twice, every citation and penalty resolves to a passage, every period and list
- * is well formed.
+ * before the first submission: the DRL compiles (so a misspelt code such as
+ * {@code Rank.GRADE_11_OR_ABOV} stops it), every rule that raises findings has its metadata and its
+ * title in both languages, no ruleId is used twice, every citation and penalty resolves to a
+ * passage, every period and list is well formed, every period, list and phrase the DRL names
+ * exists, and the data list of art 9(4) identities matches the engine's codes.
  */
 public final class RulebaseLoader {
 
@@ -43,6 +53,8 @@ public final class RulebaseLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     /** Sessions kept ready; the pool grows under load and a disposed session is reset and reused. */
     private static final int SESSION_POOL_SIZE = 4;
+    /** The data list of ACT art 9(4) identities, next to the provision's rules. */
+    static final String SPECIAL_IDENTITIES = "act/art-9-entry-permits/special-identities.yaml";
 
     private RulebaseLoader() {
     }
@@ -52,14 +64,20 @@ public final class RulebaseLoader {
         String version = release(files) + "+" + files.digest().substring(0, 7);
         SourceLibrary sources = SourceLibrary.load(files.matching("sources/", ".yaml"));
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
-        DueDates dates = new DueDates(periods(files), calendar);
-        Keywords keywords = new Keywords(keywordLists(files));
+        Map<String, NamedPeriod> periods = periods(files);
+        DueDates dates = new DueDates(periods, calendar);
+        Map<String, KeywordList> lists = keywordLists(files);
+        Keywords keywords = new Keywords(lists);
+        Messages messages = Messages.load(files);
+        SpecialIdentities identities = specialIdentities(files, sources);
+        checkNames(DrlReferences.scan(files.matching("", ".drl")), periods, lists, messages);
         KieContainer container = compile(files, version);
         KieBase kieBase = container.getKieBase();
-        Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase));
+        Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase, messages));
+        checkMessageKeys(messages, definitions);
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
         Rulebase rulebase = new Rulebase(version, files.origin(), container.newKieSessionsPool(SESSION_POOL_SIZE),
-                definitions, dates, keywords, sources);
+                definitions, dates, keywords, sources, messages, identities);
         LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -146,12 +164,90 @@ public final class RulebaseLoader {
         return kie.newKieContainer(releaseId);
     }
 
-    private static List<RuleDefinition> definitions(KieBase kieBase) {
+    /** Every period, list and phrase the DRL names must exist: a misspelt name would otherwise fail on some submission, or never match. */
+    private static void checkNames(DrlReferences refs, Map<String, NamedPeriod> periods, Map<String, KeywordList> lists,
+            Messages messages) {
+        List<String> problems = new ArrayList<>(refs.notLiteral);
+        DrlReferences.unknown(refs.periods, periods.keySet()).forEach((name, where) -> problems.add(
+                "period '" + name + "' is not in rules/periods.yaml (named at " + String.join(", ", where) + ")"));
+        DrlReferences.unknown(refs.lists, lists.keySet()).forEach((name, where) -> problems.add(
+                "keyword list '" + name + "' is not in rules/lists/ (named at " + String.join(", ", where) + ")"));
+        DrlReferences.unknown(refs.phrases, messages.keys()).forEach((name, where) -> problems.add(
+                "phrase '" + name + "' is not in rules/messages/ (named at " + String.join(", ", where) + ")"));
+        for (PermitOffice office : PermitOffice.values()) {
+            if (!messages.has(office.phraseKey())) {
+                problems.add("phrase '" + office.phraseKey() + "' (where a " + office + " permit is applied for) is not in rules/messages/");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the rules name what does not exist or cannot be checked:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** A title or note key must belong to a rule: a misspelt ruleId would silently drop a note. */
+    private static void checkMessageKeys(Messages messages, Map<String, RuleDefinition> definitions) {
+        List<String> orphans = new ArrayList<>();
+        for (String key : messages.keys()) {
+            for (String suffix : List.of(".title", ".note")) {
+                if (key.endsWith(suffix) && !definitions.containsKey(key.substring(0, key.length() - suffix.length()))) {
+                    orphans.add(key);
+                }
+            }
+        }
+        if (!orphans.isEmpty()) {
+            throw new IllegalArgumentException("rules/messages/: no rule has the ruleId of " + orphans);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record IdentityList(String reference, Map<String, Integer> identities,
+            @JsonProperty("return-report-fine") Fine returnReportFine) {
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Fine(String penalty, List<Integer> subparagraphs) {
+        }
+    }
+
+    /** The art 9(4) identities: exactly the engine's codes, each with a subparagraph that the act has. */
+    private static SpecialIdentities specialIdentities(RuleFiles files, SourceLibrary sources) {
+        String name = "rules/" + SPECIAL_IDENTITIES;
+        IdentityList list = YAML.convertValue(readYaml(files, SPECIAL_IDENTITIES), IdentityList.class);
+        if (list.reference() == null || list.identities() == null || list.returnReportFine() == null
+                || list.returnReportFine().penalty() == null || list.returnReportFine().subparagraphs() == null) {
+            throw new IllegalArgumentException(name + ": needs 'reference', 'identities' and 'return-report-fine' with 'penalty' and 'subparagraphs'");
+        }
+        Set<String> listed = new TreeSet<>(list.identities().keySet());
+        Set<String> codes = new TreeSet<>(Codes.names(SpecialIdentity.class));
+        if (!listed.equals(codes)) {
+            Set<String> unknown = new TreeSet<>(listed);
+            unknown.removeAll(codes);
+            Set<String> missing = new TreeSet<>(codes);
+            missing.removeAll(listed);
+            throw new IllegalArgumentException(name + ": the identities must be exactly the codes of SpecialIdentity;"
+                    + (unknown.isEmpty() ? "" : " unknown: " + unknown) + (missing.isEmpty() ? "" : " missing: " + missing));
+        }
+        RuleDefinition.SourceRef article = RuleDefinition.SourceRef.parse(list.reference());
+        Map<SpecialIdentity, Integer> subparagraphs = new EnumMap<>(SpecialIdentity.class);
+        list.identities().forEach((code, n) -> {
+            String ref = article.ref() + "(" + n + ")";
+            if (n == null || sources.passage(article.source(), ref).isEmpty()) {
+                throw new IllegalArgumentException(name + ": " + code + " is subparagraph " + n + ", but "
+                        + article.source() + " " + ref + " is not in rules/sources/");
+            }
+            subparagraphs.put(SpecialIdentity.valueOf(code), n);
+        });
+        Set<Integer> fined = new TreeSet<>(list.returnReportFine().subparagraphs());
+        if (!subparagraphs.values().containsAll(fined)) {
+            throw new IllegalArgumentException(name + ": return-report-fine names a subparagraph no identity has: " + fined);
+        }
+        return new SpecialIdentities(subparagraphs, list.returnReportFine().penalty().strip(), fined);
+    }
+
+    private static List<RuleDefinition> definitions(KieBase kieBase, Messages messages) {
         List<RuleDefinition> definitions = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 if (RuleDefinition.raisesFindings(rule.getMetaData())) {
-                    definitions.add(RuleDefinition.fromMetadata(pkg.getName(), rule.getName(), rule.getMetaData()));
+                    definitions.add(RuleDefinition.fromMetadata(pkg.getName(), rule.getName(), rule.getMetaData(), messages));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package tw.straitcheck.cli;
 
+import tw.straitcheck.checking.facts.Codes;
+import tw.straitcheck.checking.facts.SpecialIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,8 +31,7 @@ public final class SubmissionGenerator {
         "課程介紹：中國台灣省的地理與人文。", "自由活動，注意安全。"};
     private static final String[] CATEGORIES = {"ACADEMIC_CAMP", "ACADEMIC_VISIT_STUDY", "SISTER_SCHOOL", "STUDENT_EXCHANGE",
         "SEMINAR", "INTERNSHIP", "SPORTS_EVENT", "YOUTH_FORUM"};
-    private static final String[] IDENTITIES = {"POLITICAL_APPOINTEE_OR_MAYOR", "NATIONAL_SECURITY_PERSONNEL",
-        "ENTRUSTED_SECURITY_PERSONNEL", "FORMER_WITHIN_3_YEARS", "COUNTY_MAGISTRATE", "CORE_KEY_TECHNOLOGY_PERSONNEL"};
+    private static final String[] IDENTITIES = Codes.names(SpecialIdentity.class).toArray(String[]::new);
 
     private final SplittableRandom random;
 

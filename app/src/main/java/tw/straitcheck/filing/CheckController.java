@@ -1,11 +1,6 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.submission.SubmissionFacts;
-import tw.straitcheck.submission.SubmissionReader;
-import tw.straitcheck.system.FieldError;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,9 +11,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import tw.straitcheck.checking.CheckEngine;
-import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.checking.CheckResult;
+import tw.straitcheck.submission.SubmissionReader;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.JsonBodies;
 import tw.straitcheck.system.TaipeiClock;
 
@@ -31,11 +27,11 @@ import tw.straitcheck.system.TaipeiClock;
 @ExecuteOn(TaskExecutors.BLOCKING) // a check is CPU work: never on the event loop, which answers /api/ping
 class CheckController {
 
-    private final CheckEngine engine;
+    private final SubmissionService service;
     private final Clock clock;
 
-    CheckController(CheckEngine engine, Clock clock) {
-        this.engine = engine;
+    CheckController(SubmissionService service, Clock clock) {
+        this.service = service;
         this.clock = clock;
     }
 
@@ -44,24 +40,20 @@ class CheckController {
     static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> check(@Body byte[] body, @QueryValue @Nullable String asOf) {
+    CheckResult check(@Body byte[] body, @QueryValue @Nullable String asOf) {
         LocalDate day;
         try {
             day = asOf == null || asOf.isBlank() ? TaipeiClock.today(clock) : LocalDate.parse(asOf.strip());
         } catch (DateTimeParseException e) {
-            return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(List.of(new FieldError("asOf",
-                    "日期格式須為 YYYY-MM-DD", "must be a date YYYY-MM-DD"))));
+            throw ApiException.invalid(FieldError.of("asOf", "field.as-of-date"));
         }
         if (day.isBefore(EARLIEST_AS_OF) || day.isAfter(LATEST_AS_OF)) {
-            return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(List.of(new FieldError("asOf",
-                    "須介於 " + EARLIEST_AS_OF + " 與 " + LATEST_AS_OF + " 之間",
-                    "must be between " + EARLIEST_AS_OF + " and " + LATEST_AS_OF))));
+            throw ApiException.invalid(FieldError.of("asOf", "field.as-of-range", EARLIEST_AS_OF, LATEST_AS_OF));
         }
-        JsonNode json = JsonBodies.parse(body);
-        SubmissionReader.Result read = SubmissionReader.read(json);
+        SubmissionReader.Result read = SubmissionReader.read(JsonBodies.parse(body));
         if (!read.valid()) {
-            return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(read.errors()));
+            throw ApiException.invalid(read.errors());
         }
-        return HttpResponse.ok(engine.check(SubmissionFacts.of(read.submission(), day)));
+        return service.preCheck(read.submission(), day);
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import tw.straitcheck.system.ApiException;
-import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.Messages;
 
 /**
  * Reads uploaded PDFs on a pool of its own ({@code straitcheck.uploads.pdf.threads}, a bounded
@@ -47,8 +47,7 @@ class PdfReader {
         try {
             reading = pool.submit(() -> PdfFiles.read(part, filename, content, limits));
         } catch (RejectedExecutionException e) {
-            throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, new Localized(
-                    "目前上傳的檔案過多，請稍後再試", "too many files are being read right now; please try again shortly"));
+            throw ApiException.of(HttpStatus.SERVICE_UNAVAILABLE, Messages.of("upload.busy"));
         }
         // queued behind others, a read may wait its turn: allow for the reads ahead of it
         long waitNanos = limits.timeout.toNanos() * (2 + (long) pool.getQueue().size() / limits.threads);

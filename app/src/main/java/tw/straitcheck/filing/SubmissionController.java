@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.JsonBodies;
 
 /**
@@ -77,11 +78,10 @@ class SubmissionController {
             return null;
         }
         if (!json.isObject() || !reason.isTextual()) {
-            throw ApiException.invalid(new tw.straitcheck.system.FieldError("reason", "須為文字", "must be text"));
+            throw ApiException.invalid(FieldError.of("reason", "field.text"));
         }
         if (reason.textValue().codePointCount(0, reason.textValue().length()) > WITHDRAW_REASON_MAX) {
-            throw ApiException.invalid(new tw.straitcheck.system.FieldError("reason",
-                    "不得超過 " + WITHDRAW_REASON_MAX + " 個字", "must be at most " + WITHDRAW_REASON_MAX + " characters"));
+            throw ApiException.invalid(FieldError.of("reason", "field.max-length", WITHDRAW_REASON_MAX));
         }
         return reason.textValue();
     }

@@ -108,10 +108,40 @@ public class RecordStore {
         return new Kept(updated, number);
     }
 
+    /** A kept file as it was uploaded. */
+    public record StoredFile(String filename, String contentType, byte[] content) {
+    }
+
+    /** The file with this id, if it was filed with a version of the record with this receipt. */
+    @Transactional
+    public Optional<StoredFile> attachment(String receipt, long id) {
+        return records.findByReceipt(receipt).flatMap(record -> attachments.findById(id)
+                .filter(a -> versions.findById(a.versionId()).filter(v -> v.recordId().equals(record.id())).isPresent())
+                .map(a -> new StoredFile(a.filename(), a.contentType(), a.content())));
+    }
+
     /** A finding kept with one of the record's versions. */
     @Transactional
     public Optional<StoredFinding> finding(SubmissionRecord record, long findingId) {
         return findings.findById(findingId).filter(f -> f.recordId().equals(record.id()));
+    }
+
+    /**
+     * The finding {@code ruleId} as the check reported it for the version the record's verdict comes
+     * from (its latest version other than a post-activity report), if that check raised it.
+     */
+    @Transactional
+    public Optional<ReportedFinding> judgedFinding(SubmissionRecord record, String ruleId) {
+        List<SubmissionVersion> all = versions.findByRecordIdOrderByNumber(record.id());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).kind() != VersionKind.POST_ACTIVITY_REPORT) {
+                return findings.findByVersionIdOrderById(all.get(i).id()).stream()
+                        .filter(f -> f.ruleId().equals(ruleId))
+                        .findFirst()
+                        .map(f -> read(f.body(), ReportedFinding.class));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The ids of the flags of the version the record's verdict comes from (not a post-activity report's). */
@@ -161,6 +191,14 @@ public class RecordStore {
 
     private static int count(CheckResult result, FindingKind kind) {
         return (int) result.findings().stream().filter(f -> f.kind() == kind).count();
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String write(Object value) {

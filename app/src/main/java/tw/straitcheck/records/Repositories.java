@@ -31,8 +31,6 @@ final class Repositories {
     interface Findings extends CrudRepository<StoredFinding, Long> {
         List<StoredFinding> findByVersionIdOrderById(Long versionId);
 
-        List<StoredFinding> findByRecordIdOrderById(Long recordId);
-
         /**
          * The flags of the version the record's verdict comes from: its latest version other than a
          * post-activity report, which is judged on its own and leaves the verdict.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.records.RecordSearch;
 import tw.straitcheck.records.RecordStatus;
 
 /**
@@ -18,28 +19,30 @@ import tw.straitcheck.records.RecordStatus;
  * school's code, a ruleId raised by the judged version, a range of departure-or-activity-start
  * dates (both ends included), and a page (from 0) of {@code size} records (default 20, at most 100).
  */
-record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullable String ruleId,
-        @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+final class QueueFilter {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
 
-    /** The filter from the query string; every bad parameter is reported at once (422). */
-    static QueueFilter read(@Nullable String status, @Nullable String school, @Nullable String ruleId,
+    private QueueFilter() {
+    }
+
+    /** The search from the query string; every bad parameter is reported at once (422). */
+    static RecordSearch.Criteria read(@Nullable String status, @Nullable String school, @Nullable String ruleId,
             @Nullable String from, @Nullable String to, @Nullable String page, @Nullable String size) {
         List<FieldError> errors = new ArrayList<>();
         Set<RecordStatus> statuses = statuses(status, errors);
         LocalDate fromDate = date("from", from, errors);
         LocalDate toDate = date("to", to, errors);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            errors.add(new FieldError("to", "不可早於 from", "must not be before from"));
+            errors.add(FieldError.of("to", "field.to-before-from"));
         }
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new QueueFilter(statuses, blankToNull(school), blankToNull(ruleId), fromDate, toDate, pageNumber, pageSize);
+        return new RecordSearch.Criteria(statuses, blankToNull(school), blankToNull(ruleId), fromDate, toDate, pageNumber, pageSize);
     }
 
     private static Set<RecordStatus> statuses(@Nullable String status, List<FieldError> errors) {
@@ -50,7 +53,7 @@ record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullabl
         String[] names = status.split(",");
         if (names.length == 0) {
             // "status=," names no status at all: refused, not read as "any"
-            errors.add(new FieldError("status", "須至少列出一個狀態", "must name at least one status"));
+            errors.add(FieldError.of("status", "field.status-empty"));
             return statuses;
         }
         for (String name : names) {
@@ -58,8 +61,7 @@ record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullabl
                 statuses.add(RecordStatus.valueOf(name.strip()));
             } catch (IllegalArgumentException e) {
                 String allowed = Arrays.stream(RecordStatus.values()).map(Enum::name).collect(Collectors.joining("、"));
-                errors.add(new FieldError("status", "未知的狀態 " + name.strip() + "，須為 " + allowed + " 之一",
-                        "unknown status " + name.strip() + "; one of " + allowed));
+                errors.add(FieldError.of("status", "field.unknown-status", name.strip(), allowed));
             }
         }
         return statuses;
@@ -72,7 +74,7 @@ record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullabl
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "須為日期 YYYY-MM-DD", "must be a date YYYY-MM-DD"));
+            errors.add(FieldError.of(field, "field.date-iso"));
             return null;
         }
     }
@@ -90,7 +92,7 @@ record QueueFilter(Set<RecordStatus> statuses, @Nullable String school, @Nullabl
             // reported below, as for a number out of range
         }
         String range = max == Integer.MAX_VALUE ? "≥ " + min : min + "–" + max;
-        errors.add(new FieldError(field, "須為整數 " + range, "must be a whole number " + range));
+        errors.add(FieldError.of(field, "field.whole-number-in", range));
         return absent;
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import tw.straitcheck.system.FieldError;
 import tw.straitcheck.filing.FilingHttp;
 import tw.straitcheck.records.FlagMarks;
+import tw.straitcheck.records.RecordSearch;
 import tw.straitcheck.records.RecordViews;
 import tw.straitcheck.records.StoredFinding;
 import tw.straitcheck.records.SubmissionRecord;
@@ -36,12 +37,12 @@ import tw.straitcheck.system.JsonBodies;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewController {
 
-    private final ReviewQueue queue;
+    private final RecordSearch queue;
     private final Decisions decisions;
     private final FlagReviews flagReviews;
     private final KeywordStats keywordStats;
 
-    ReviewController(ReviewQueue queue, Decisions decisions, FlagReviews flagReviews, KeywordStats keywordStats) {
+    ReviewController(RecordSearch queue, Decisions decisions, FlagReviews flagReviews, KeywordStats keywordStats) {
         this.queue = queue;
         this.decisions = decisions;
         this.flagReviews = flagReviews;
@@ -49,10 +50,10 @@ class ReviewController {
     }
 
     @Get(uri = "/queue", produces = MediaType.APPLICATION_JSON)
-    ReviewQueue.Page queue(@QueryValue @Nullable String status, @QueryValue @Nullable String school,
+    RecordSearch.Page queue(@QueryValue @Nullable String status, @QueryValue @Nullable String school,
             @QueryValue @Nullable String ruleId, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
             @QueryValue @Nullable String page, @QueryValue @Nullable String size) {
-        QueueFilter filter = QueueFilter.read(status, school, ruleId, from, to, page, size);
+        RecordSearch.Criteria filter = QueueFilter.read(status, school, ruleId, from, to, page, size);
         return queue.page(filter);
     }
 

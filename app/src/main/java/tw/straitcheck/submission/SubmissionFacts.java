@@ -3,21 +3,32 @@ package tw.straitcheck.submission;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import tw.straitcheck.checking.facts.ActivityCategory;
 import tw.straitcheck.checking.facts.Agreement;
+import tw.straitcheck.checking.facts.AgreementKind;
 import tw.straitcheck.checking.facts.Announcement;
 import tw.straitcheck.checking.facts.ChangeNotice;
 import tw.straitcheck.checking.facts.Check;
+import tw.straitcheck.checking.facts.Codes;
 import tw.straitcheck.checking.facts.Funding;
+import tw.straitcheck.checking.facts.FundingSource;
+import tw.straitcheck.checking.facts.FundingSupport;
+import tw.straitcheck.checking.facts.Held;
 import tw.straitcheck.checking.facts.Leader;
+import tw.straitcheck.checking.facts.Mode;
 import tw.straitcheck.checking.facts.PostActivityReport;
+import tw.straitcheck.checking.facts.Rank;
 import tw.straitcheck.checking.facts.Registration;
+import tw.straitcheck.checking.facts.SpecialIdentity;
+import tw.straitcheck.checking.facts.SubmissionType;
 import tw.straitcheck.checking.facts.TextField;
+import tw.straitcheck.checking.facts.TextFieldName;
 import tw.straitcheck.checking.CheckInput;
 
 /**
- * Turns a validated submission into the facts the rules match, field for field. It decides
- * nothing: which facts matter, and what they mean, is for the rules.
+ * Turns a validated submission into the facts the rules match, field for field, its codes into the
+ * enums of {@code checking.facts} (the reader has validated them, so every code has its constant).
+ * It decides nothing: which facts matter, and what they mean, is for the rules.
  */
 public final class SubmissionFacts {
 
@@ -26,14 +37,14 @@ public final class SubmissionFacts {
 
     public static CheckInput of(Submission submission, LocalDate asOf) {
         List<Object> facts = new ArrayList<>();
-        facts.add(new Check(submission.type(), asOf));
+        facts.add(new Check(Codes.of(SubmissionType.class, submission.type()), asOf));
         if (submission instanceof Submission.ExchangeActivity activity) {
             registration(activity, "", facts);
         } else if (submission instanceof Submission.Change change) {
             facts.add(new ChangeNotice(change.changeOccurredOn()));
             registration(change.changes().values(), "changes.", facts);
         } else if (submission instanceof Submission.PostActivityReport report) {
-            facts.add(new PostActivityReport(report.held(),
+            facts.add(new PostActivityReport(Codes.of(Held.class, report.held()),
                     report.activityPeriod() == null ? null : report.activityPeriod().end(),
                     report.travelPeriod() == null ? null : report.travelPeriod().returnDate(),
                     report.actualPeriod() == null ? null : report.actualPeriod().end()));
@@ -42,15 +53,15 @@ public final class SubmissionFacts {
                     announcement.announcementPeriod() == null ? null : announcement.announcementPeriod().start(),
                     announcement.announcementPeriod() == null ? null : announcement.announcementPeriod().end(),
                     announcement.selfCheckCompleted()));
-            text("activityName", "activityName", announcement.activityName(), facts);
-            text("attachmentText", "attachmentText", announcement.attachmentText(), facts);
+            text(TextFieldName.ACTIVITY_NAME, "activityName", announcement.activityName(), facts);
+            text(TextFieldName.ATTACHMENT_TEXT, "attachmentText", announcement.attachmentText(), facts);
         }
         return new CheckInput(asOf, facts);
     }
 
     private static void registration(Submission.ExchangeActivity r, String prefix, List<Object> facts) {
-        facts.add(new Registration(prefix, r.mode(),
-                r.categories() == null ? null : Set.copyOf(r.categories()),
+        facts.add(new Registration(prefix, Codes.of(Mode.class, r.mode()),
+                Codes.setOf(ActivityCategory.class, r.categories()),
                 r.activityPeriod() == null ? null : r.activityPeriod().start(),
                 r.activityPeriod() == null ? null : r.activityPeriod().end(),
                 r.travelPeriod() == null ? null : r.travelPeriod().departure(),
@@ -59,21 +70,21 @@ public final class SubmissionFacts {
                 r.exchangeStudentProgram(),
                 r.selfCheckCompleted(),
                 r.school() == null ? null : r.school().publicSchool()));
-        text("activityName", prefix + "activityName", r.activityName(), facts);
-        text("itineraryText", prefix + "itineraryText", r.itineraryText(), facts);
-        text("categoryNote", prefix + "categoryNote", r.categoryNote(), facts);
-        text("modeNote", prefix + "modeNote", r.modeNote(), facts);
+        text(TextFieldName.ACTIVITY_NAME, prefix + "activityName", r.activityName(), facts);
+        text(TextFieldName.ITINERARY_TEXT, prefix + "itineraryText", r.itineraryText(), facts);
+        text(TextFieldName.CATEGORY_NOTE, prefix + "categoryNote", r.categoryNote(), facts);
+        text(TextFieldName.MODE_NOTE, prefix + "modeNote", r.modeNote(), facts);
         if (r.mainlandPartners() != null) {
             for (int i = 0; i < r.mainlandPartners().size(); i++) {
-                text("mainlandPartners", prefix + "mainlandPartners[" + i + "]", r.mainlandPartners().get(i), facts);
+                text(TextFieldName.MAINLAND_PARTNERS, prefix + "mainlandPartners[" + i + "]", r.mainlandPartners().get(i), facts);
             }
         }
         if (r.leaders() != null) {
             for (int i = 0; i < r.leaders().size(); i++) {
                 Submission.Leader l = r.leaders().get(i);
                 facts.add(new Leader(i, prefix + "leaders[" + i + "]", l.name(),
-                        Boolean.TRUE.equals(l.civilServant()), l.rank(), Boolean.TRUE.equals(l.agencyHead()),
-                        l.specialIdentities() == null ? null : Set.copyOf(l.specialIdentities()),
+                        Boolean.TRUE.equals(l.civilServant()), Codes.of(Rank.class, l.rank()), Boolean.TRUE.equals(l.agencyHead()),
+                        Codes.setOf(SpecialIdentity.class, l.specialIdentities()),
                         Boolean.TRUE.equals(l.plannedStudy())));
             }
         }
@@ -81,19 +92,19 @@ public final class SubmissionFacts {
             for (int i = 0; i < r.funding().size(); i++) {
                 Submission.Funding f = r.funding().get(i);
                 String path = prefix + "funding[" + i + "]";
-                facts.add(new Funding(i, path, f.source(), f.support(),
-                        new TextField("funding.agency", path + ".agency", f.agency())));
+                facts.add(new Funding(i, path, Codes.of(FundingSource.class, f.source()), Codes.of(FundingSupport.class, f.support()),
+                        new TextField(TextFieldName.FUNDING_AGENCY, path + ".agency", f.agency())));
             }
         }
         Submission.Agreement a = r.agreement();
         if (a != null) {
-            facts.add(new Agreement(prefix + "agreement", a.kind(), a.declaredToMoeOn(), a.plannedSigningDate()));
-            text("agreement.partnerSchool", prefix + "agreement.partnerSchool", a.partnerSchool(), facts);
-            text("agreement.text", prefix + "agreement.text", a.text(), facts);
+            facts.add(new Agreement(prefix + "agreement", Codes.of(AgreementKind.class, a.kind()), a.declaredToMoeOn(), a.plannedSigningDate()));
+            text(TextFieldName.AGREEMENT_PARTNER_SCHOOL, prefix + "agreement.partnerSchool", a.partnerSchool(), facts);
+            text(TextFieldName.AGREEMENT_TEXT, prefix + "agreement.text", a.text(), facts);
         }
     }
 
-    private static void text(String field, String path, String value, List<Object> facts) {
+    private static void text(TextFieldName field, String path, String value, List<Object> facts) {
         if (value != null && !value.isBlank()) {
             facts.add(new TextField(field, path, value));
         }

@@ -35,8 +35,7 @@ public final class JsonBodies {
     /** At most this many NUL errors are named; one is enough to refuse the body. */
     private static final int MAX_REPORTED = 20;
 
-    public static final Localized TOO_LARGE = new Localized(
-            "請求內容過大（JSON 上限 1 MB）", "the request body is too large (JSON: at most 1 MB)");
+    public static final Localized TOO_LARGE = Messages.of("http.json-too-large");
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
@@ -56,7 +55,7 @@ public final class JsonBodies {
     /** A part of a request (a form field) as a JSON tree; refused, naming {@code field}, if it is not JSON. */
     public static JsonNode parse(byte[] body, String field) {
         if (body == null || body.length == 0) {
-            throw notJson(field, "空白", "empty");
+            throw notJson(field, Messages.of("error.json.empty"));
         }
         if (body.length > MAX_BYTES) {
             throw ApiException.of(HttpStatus.REQUEST_ENTITY_TOO_LARGE, TOO_LARGE);
@@ -65,20 +64,18 @@ public final class JsonBodies {
         try {
             tree = JSON.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw notJson(field, "巢狀層數超過 " + MAX_DEPTH + " 層", "nested deeper than " + MAX_DEPTH + " levels");
+            throw notJson(field, Messages.of("error.json.too-deep", MAX_DEPTH));
         } catch (JsonProcessingException e) {
             String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             if (detail.startsWith("Duplicate field")) {
-                throw notJson(field, "重複的鍵 " + duplicateKey(detail) + at(e.getLocation()),
-                        "the key " + duplicateKey(detail) + " is given twice" + at(e.getLocation()));
+                throw notJson(field, Messages.of("error.json.duplicate-key", duplicateKey(detail), at(e.getLocation())));
             }
-            String where = at(e.getLocation());
-            throw notJson(field, "語法錯誤" + where, "malformed" + where);
+            throw notJson(field, Messages.of("error.json.malformed", at(e.getLocation())));
         } catch (IOException e) {
-            throw notJson(field, "無法讀取", "unreadable");
+            throw notJson(field, Messages.of("error.json.unreadable"));
         }
         if (tree == null || tree.isMissingNode()) {
-            throw notJson(field, "空白", "empty");
+            throw notJson(field, Messages.of("error.json.empty"));
         }
         List<FieldError> nul = nulCharacters(tree, WHOLE_BODY.equals(field) ? "" : field);
         if (!nul.isEmpty()) {
@@ -118,7 +115,7 @@ public final class JsonBodies {
     }
 
     private static FieldError nulError(String path) {
-        return new FieldError(path, "不得含 NUL 字元（\\u0000）", "must not contain a NUL character (\\u0000)");
+        return FieldError.of(path, "field.nul");
     }
 
     /** "Duplicate field 'x'" → 'x' (at most 100 characters of it). */
@@ -135,10 +132,9 @@ public final class JsonBodies {
     }
 
     /** A request body, or a part of it, that is not JSON: refused like any other bad input. */
-    private static ApiException notJson(String field, String zhDetail, String enDetail) {
-        boolean whole = WHOLE_BODY.equals(field);
-        return ApiException.invalid(new FieldError(field,
-                (whole ? "內容" : field + " 欄位") + "不是有效的 JSON：" + zhDetail,
-                (whole ? "the body" : "the " + field + " part") + " is not valid JSON: " + enDetail));
+    private static ApiException notJson(String field, Localized detail) {
+        return ApiException.invalid(WHOLE_BODY.equals(field)
+                ? FieldError.of(field, "error.json.body", detail)
+                : FieldError.of(field, "error.json.part", field, detail));
     }
 }

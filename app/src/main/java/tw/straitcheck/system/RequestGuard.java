@@ -43,13 +43,11 @@ final class RequestGuard implements Ordered {
     HttpResponse<?> check(HttpRequest<?> request) {
         String uri = request.getUri().toString();
         if (uri.length() > MAX_URL_CHARS) {
-            return refuse(request, HttpStatus.REQUEST_URI_TOO_LONG, new Localized(
-                    "網址過長（上限 " + MAX_URL_CHARS + " 個字元）", "the URL is too long (at most " + MAX_URL_CHARS + " characters)"),
+            return refuse(request, HttpStatus.REQUEST_URI_TOO_LONG, Messages.of("http.uri-too-long-at-most", MAX_URL_CHARS),
                     List.of());
         }
         if (uri.toLowerCase(Locale.ROOT).contains("%00") || uri.indexOf('\0') >= 0) {
-            return refuse(request, HttpStatus.BAD_REQUEST, new Localized("網址含有 NUL 字元（%00）",
-                    "the URL contains a NUL character (%00)"), List.of());
+            return refuse(request, HttpStatus.BAD_REQUEST, Messages.of("http.nul-in-url"), List.of());
         }
         List<FieldError> errors = new ArrayList<>();
         for (String name : CHECKED_HEADERS) {
@@ -58,10 +56,9 @@ final class RequestGuard implements Ordered {
                 continue;
             }
             if (value.codePointCount(0, value.length()) > MAX_HEADER_CHARS) {
-                errors.add(new FieldError(name, "不得超過 " + MAX_HEADER_CHARS + " 個字",
-                        "must be at most " + MAX_HEADER_CHARS + " characters"));
+                errors.add(FieldError.of(name, "field.max-length", MAX_HEADER_CHARS));
             } else if (value.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new FieldError(name, "不得含控制字元", "must not contain control characters"));
+                errors.add(FieldError.of(name, "field.control-characters"));
             }
         }
         if (!errors.isEmpty()) {
@@ -70,8 +67,7 @@ final class RequestGuard implements Ordered {
         String contentType = request.getHeaders().get("Content-Type");
         boolean multipart = contentType != null && contentType.toLowerCase(Locale.ROOT).strip().startsWith("multipart/");
         if (multipart && boundary(contentType).isEmpty()) {
-            return refuse(request, HttpStatus.BAD_REQUEST, new Localized("multipart 內容缺少 boundary",
-                    "the multipart body has no boundary"), List.of());
+            return refuse(request, HttpStatus.BAD_REQUEST, Messages.of("http.no-boundary"), List.of());
         }
         long length = request.getContentLength();
         if (!multipart && length > JsonBodies.MAX_BYTES) {

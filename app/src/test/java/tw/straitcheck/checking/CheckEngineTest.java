@@ -280,6 +280,69 @@ class CheckEngineTest {
         assertThat(report.penalty()).isNull();
     }
 
+    @DisplayName("A grade-10 leader's evidence says where to apply: a head to the superior agency, a public-school teacher to the school, others to the education authority")
+    @ParameterizedTest(name = "agencyHead {0}, publicSchool {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "true  | true  | 機關首長：向直屬上級機關申請 / agency head: apply to the direct superior agency",
+            "true  | false | 機關首長：向直屬上級機關申請 / agency head: apply to the direct superior agency",
+            "false | true  | 兼行政職之公立學校教師：向所屬機關（構）（學校）申請 / public-school teacher with an administrative post: apply to the school",
+            "false | false | 向教育主管機關申請 / apply to the education authority"})
+    void aGradeTenLeaderIsToldWhereToApply(boolean agencyHead, boolean publicSchool, String where) {
+        ObjectNode json = plainActivity();
+        ((ObjectNode) json.get("school")).put("publicSchool", publicSchool);
+        ObjectNode leader = civilServant("林志明", "GRADE_10_OR_BELOW");
+        leader.put("agencyHead", agencyHead);
+        json.withArray("leaders").removeAll().add(leader);
+
+        ReportedFinding permit = only(check(json), "PERMIT.EDUCATION_AUTHORITY");
+
+        assertThat(permit.evidence()).containsExactly(
+                new Evidence("leaders[0].agencyHead", Boolean.toString(agencyHead), where, null));
+        assertThat(permit.due()).isEqualTo(LocalDate.of(2026, 7, 4));
+    }
+
+    @Test
+    void aPermitFiledAfterTheLeadTimeSaysHowManyDaysPastItInBothLanguages() {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll().add(civilServant("陳美玲", "GRADE_11_OR_ABOVE"));
+
+        // due 2026-06-24 (7 clear working days before Sunday 7/5); filed 6/27
+        CheckResult result = engine.check(SubmissionFacts.of(read(json), LocalDate.of(2026, 6, 27)));
+
+        ReportedFinding missed = only(result, "PERMIT.LEAD_TIME_MISSED");
+        assertThat(missed.evidence()).containsExactly(
+                new Evidence("asOf", "2026-06-27", "已逾期 3 日 / 3 days past the lead time", null));
+        assertThat(missed.note().en()).contains("National Immigration Agency");
+    }
+
+    @Test
+    void aLeaderHoldingTwoFinedIdentitiesGetsOneReturnReportWithOneFineAndTheIdentitiesListedInOrder() {
+        ObjectNode json = plainActivity();
+        json.withArray("leaders").removeAll().add(civilServant("王大明", "GRADE_11_OR_ABOVE",
+                "FORMER_WITHIN_3_YEARS", "ENTRUSTED_SECURITY_PERSONNEL", "COUNTY_MAGISTRATE"));
+
+        CheckResult result = check(json);
+
+        assertThat(only(result, "OBL.RETURN_REPORT").penalty().ref()).isEqualTo("art 91(4)");
+        assertThat(only(result, "PERMIT.REVIEW_COMMITTEE").evidence()).containsExactly(new Evidence(
+                "leaders[0].specialIdentities", "[COUNTY_MAGISTRATE, ENTRUSTED_SECURITY_PERSONNEL, FORMER_WITHIN_3_YEARS]",
+                "COUNTY_MAGISTRATE, ENTRUSTED_SECURITY_PERSONNEL, FORMER_WITHIN_3_YEARS", null));
+        assertThat(findings(result, "PERMIT.MOI")).isEmpty();
+    }
+
+    @Test
+    void aLeaderWithAnArticle94IdentityWhoPlansToStudyIsCaughtWhateverTheRank() {
+        ObjectNode json = plainActivity();
+        ObjectNode leader = civilServant("王大明", "GRADE_10_OR_BELOW", "COUNTY_MAGISTRATE");
+        leader.put("plannedStudy", true);
+        ObjectNode grade10 = civilServant("林志明", "GRADE_10_OR_BELOW");
+        grade10.put("plannedStudy", true);
+        json.withArray("leaders").removeAll().add(leader).add(grade10);
+
+        assertThat(findings(check(json), "STAFF.STUDY_PROHIBITED")).extracting(ReportedFinding::subject)
+                .containsExactly("王大明");
+    }
+
     @Test
     void theSameEngineCheckedFromTwoThreadsAtOnceGivesIdenticalResults() throws Exception {
         ObjectNode json = plainActivity();

@@ -119,7 +119,8 @@ class RulebaseTest {
 
     @Test
     void thePenaltyThatTheReturnReportRuleSetsResolvesToAPassageWithItsFine() {
-        // ReturnReport.drl sets "ACT art 91(4)" at run time, which the loader does not check
+        // the art 91(4) penalty comes from the data list of art 9(4) identities; the loader resolves it
+        assertThat(rulebase.identities().returnReportPenalty()).isEqualTo("ACT art 91(4)");
         assertThat(rulebase.sources().passage("ACT", "art 91(4)")).hasValueSatisfying(p -> {
             assertThat(p.text()).isNotBlank();
             assertThat(p.fine()).isEqualTo(new Passage.Fine(20_000L, 100_000L, "TWD"));
@@ -173,7 +174,6 @@ class RulebaseTest {
 
                 rule "%s"
                     @ruleId("%s") @kind("%s")
-                    @titleZh("測試規則")
                     @cites("%s")
                 when
                     Check()
@@ -181,7 +181,16 @@ class RulebaseTest {
                     insert(Finding.of(drools));
                 end
                 """.formatted(name, ruleId, kind, cites), StandardCharsets.UTF_8);
+        addMessage(copy, ruleId + ".title", "測試規則", name);
         return copy;
+    }
+
+    /** One more message, in both languages, in a copy of rules/. */
+    static void addMessage(Path rules, String key, String zh, String en) throws IOException {
+        Files.writeString(rules.resolve("messages/rules_zh_TW.properties"), "\n" + key + "=" + zh + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(rules.resolve("messages/rules_en.properties"), "\n" + key + "=" + en + "\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     @Test
@@ -228,7 +237,7 @@ class RulebaseTest {
                 .hasMessage("no rule with ruleId NO.SUCH_RULE");
     }
 
-    private static Path copyRules(Path temp) throws IOException {
+    static Path copyRules(Path temp) throws IOException {
         Path source = ProjectFiles.rules();
         Path target = temp.resolve("rules-copy");
         try (Stream<Path> paths = Files.walk(source)) {

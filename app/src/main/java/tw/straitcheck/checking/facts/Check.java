@@ -3,5 +3,5 @@ package tw.straitcheck.checking.facts;
 import java.time.LocalDate;
 
 /** The check itself: which type of submission it is and the day it is judged on (asOf, Asia/Taipei). */
-public record Check(String type, LocalDate asOf) {
+public record Check(SubmissionType type, LocalDate asOf) {
 }

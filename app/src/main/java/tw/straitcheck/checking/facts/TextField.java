@@ -3,24 +3,24 @@ package tw.straitcheck.checking.facts;
 import tw.straitcheck.checking.text.TextNormalizer;
 
 /**
- * A free-text field of a submission: {@code field} names it as the spec does ("itineraryText",
- * "mainlandPartners"), {@code path} locates this value ("mainlandPartners[1]"). Normalised once,
+ * A free-text field of a submission: {@code field} names it ({@link TextFieldName#ITINERARY_TEXT},
+ * {@link TextFieldName#MAINLAND_PARTNERS}), {@code path} locates this value ("mainlandPartners[1]"). Normalised once,
  * on first use, for all the lists it is matched against.
  */
 public final class TextField {
 
-    private final String field;
+    private final TextFieldName field;
     private final String path;
     private final String value;
     private TextNormalizer.Normalized normalized;
 
-    public TextField(String field, String path, String value) {
+    public TextField(TextFieldName field, String path, String value) {
         this.field = field;
         this.path = path;
         this.value = value;
     }
 
-    public String getField() {
+    public TextFieldName getField() {
         return field;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.checking.facts.KeywordHit;
 import tw.straitcheck.checking.facts.TextField;
+import tw.straitcheck.checking.facts.TextFieldName;
 
 class KeywordListTest {
 
@@ -124,7 +125,7 @@ class KeywordListTest {
         Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
         String value = "本次行程拜會廈門市人民政府台港澳辦公室及中共中央统战部相關人員";
         List<KeywordHit> hits = keywords.find("political-bodies",
-                new TextField("mainlandPartners", "mainlandPartners[0]", value));
+                new TextField(TextFieldName.MAINLAND_PARTNERS, "mainlandPartners[0]", value));
         assertThat(hits).containsExactly(
                 new KeywordHit("political-bodies", "mainlandPartners[0]", value, "政府", "government",
                         "…次行程拜會廈門市人民政府台港澳辦公室及中共中…"),
@@ -136,13 +137,13 @@ class KeywordListTest {
     void keywordsOfAFieldWithoutAValueAreNone() {
         Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
         assertThat(keywords.find("political-bodies", null)).isEmpty();
-        assertThat(keywords.find("political-bodies", new TextField("f", "f", null))).isEmpty();
+        assertThat(keywords.find("political-bodies", new TextField(TextFieldName.ITINERARY_TEXT, "f", null))).isEmpty();
     }
 
     @Test
     void anUnknownListIsRefusedByName() {
         Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
-        assertThatThrownBy(() -> keywords.find("nope", new TextField("f", "f", "x")))
+        assertThatThrownBy(() -> keywords.find("nope", new TextField(TextFieldName.ITINERARY_TEXT, "f", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no keyword list named 'nope' in rules/lists/");
     }

@@ -1,4 +1,4 @@
-package tw.straitcheck.review;
+package tw.straitcheck.records;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
@@ -16,18 +16,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import tw.straitcheck.records.RecordViews;
-import tw.straitcheck.records.SubmissionRecord;
+import java.util.Set;
 import tw.straitcheck.system.TaipeiClock;
 
 /**
- * The reviewers' queue: the most severe first (violations, then flags), then the soonest to
+ * Records searched and sorted as the reviewers' queue wants them: the most severe first (violations, then flags), then the soonest to
  * leave. Records that do not travel (announcements, video exchanges) come after those that do,
  * by the start of their activity. Findings are those of the judged version: the latest one other
  * than a post-activity report, whose findings are its own and leave the record's verdict alone.
  */
 @Singleton
-class ReviewQueue {
+public class RecordSearch {
 
     private static final String FROM = """
             FROM submission_record r
@@ -43,24 +42,32 @@ class ReviewQueue {
     private final JdbcOperations jdbc;
     private final Clock clock;
 
-    ReviewQueue(JdbcOperations jdbc, Clock clock) {
+    RecordSearch(JdbcOperations jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /**
+     * What to look for: records in these statuses, of a school, whose judged version raised a
+     * ruleId, departing (or starting) between two days (both included); one page of {@code size}.
+     */
+    public record Criteria(Set<RecordStatus> statuses, @Nullable String school, @Nullable String ruleId,
+            @Nullable LocalDate from, @Nullable LocalDate to, int page, int size) {
+    }
+
     /** A record in the queue: its summary, days until departure, and the rules it was flagged or violated by. */
     @Serdeable
-    record Item(@JsonUnwrapped RecordViews.Summary record, @Nullable Long daysUntilDeparture,
+    public record Item(@JsonUnwrapped RecordViews.Summary record, @Nullable Long daysUntilDeparture,
             List<String> flaggedRuleIds, List<String> violatedRuleIds) {
     }
 
     @Serdeable
-    record Page(long total, int page, int size, List<Item> items) {
+    public record Page(long total, int page, int size, List<Item> items) {
     }
 
     /** One page of the queue. */
     @ReadOnly
-    Page page(QueueFilter filter) {
+    public Page page(Criteria filter) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
         long total = jdbc.prepareStatement("SELECT count(*) " + FROM + where, statement -> {
@@ -91,7 +98,7 @@ class ReviewQueue {
         return new Page(total, filter.page(), filter.size(), List.copyOf(items));
     }
 
-    private static String where(QueueFilter filter, List<Object> parameters) {
+    private static String where(Criteria filter, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
         conditions.add("r.status IN (" + String.join(", ", Collections.nCopies(filter.statuses().size(), "?")) + ")");
         filter.statuses().forEach(s -> parameters.add(s.name()));

@@ -1,0 +1,6 @@
+package tw.straitcheck.checking.facts;
+
+/** What was filed (submission.md "type"). */
+public enum SubmissionType {
+    EXCHANGE_ACTIVITY, CHANGE, POST_ACTIVITY_REPORT, ANNOUNCEMENT
+}
