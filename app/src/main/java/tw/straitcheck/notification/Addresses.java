@@ -48,6 +48,10 @@ final class Addresses {
         return String.join(",", byLowerCase.values());
     }
 
+    List<String> list() {
+        return List.copyOf(byLowerCase.values());
+    }
+
     int size() {
         return byLowerCase.size();
     }

@@ -2,6 +2,7 @@ package tw.straitcheck.notification;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +43,18 @@ class FilingMail {
     void onFiled(SubmissionFiled event) {
         SubmissionRecord record = event.record();
         SubmissionVersion version = event.version();
-        Addresses to = new Addresses()
-                .add(settings.schoolContacts(record.schoolCode()))
+        Addresses to = bounded(settings.schoolContacts(record.schoolCode()), new Addresses()
                 .add(record.filedBy())
                 .add(version.submittedBy())
                 .add(settings.ministryContacts())
-                .add(settings.macContacts());
+                .add(settings.macContacts()), record.receipt());
         if (to.isEmpty()) {
             LOG.warn("filing {} version {}: no one to mail (no contact, filer or ministry/MAC address)", record.receipt(), version.number());
             return;
         }
         MailText.Letter letter = MailText.filed(record, version, event.result());
         outbox.writeOnce(record.id(), "FILED_" + version.kind().name(), "FILED:" + record.receipt() + ":" + version.number(),
-                bounded(to, record.receipt()).joined(), letter.subject(), letter.body(), version.createdAt());
+                to.joined(), letter.subject(), letter.body(), version.createdAt());
     }
 
     /** A reviewer cleared, returned or rejected the record: the school is told, with the reviewer's comment. */
@@ -65,23 +65,29 @@ class FilingMail {
             return;
         }
         SubmissionRecord record = event.record();
-        Addresses recipients = new Addresses().add(settings.schoolContacts(record.schoolCode())).add(record.filedBy());
+        Addresses recipients = bounded(settings.schoolContacts(record.schoolCode()), new Addresses().add(record.filedBy()),
+                record.receipt());
         if (recipients.isEmpty()) {
             LOG.warn("decision on {}: the record has no contact or filer address to mail", record.receipt());
             return;
         }
         MailText.Letter letter = MailText.decided(record, event.entry());
         outbox.writeOnce(record.id(), "DECISION_" + to.name(), "MOVED:" + record.receipt() + ":" + event.entry().id(),
-                bounded(recipients, record.receipt()).joined(), letter.subject(), letter.body(), event.entry().at());
+                recipients.joined(), letter.subject(), letter.body(), event.entry().at());
     }
 
-    /** At most {@code straitcheck.mail.max-recipients}: the school's contacts and the filer come first. */
-    private Addresses bounded(Addresses to, String receipt) {
-        if (to.size() <= settings.maxRecipients()) {
-            return to;
+    /**
+     * The school's contacts, then {@code others} (the filer, the ministry, the MAC), at most
+     * {@code straitcheck.mail.max-recipients} in all: when there are more, school contacts are left
+     * out (and logged), never the filer, the ministry or the MAC.
+     */
+    private Addresses bounded(List<String> schoolContacts, Addresses others, String receipt) {
+        Addresses school = new Addresses().add(schoolContacts);
+        int room = Math.max(0, settings.maxRecipients() - others.size());
+        if (school.size() > room) {
+            LOG.warn("mail for {}: {} school contacts, only {} are kept (straitcheck.mail.max-recipients = {})", receipt,
+                    school.size(), room, settings.maxRecipients());
         }
-        LOG.warn("mail for {}: {} recipients, only the first {} are kept (straitcheck.mail.max-recipients)", receipt,
-                to.size(), settings.maxRecipients());
-        return to.first(settings.maxRecipients());
+        return new Addresses().add(school.first(room).list()).add(others.list()).first(settings.maxRecipients());
     }
 }

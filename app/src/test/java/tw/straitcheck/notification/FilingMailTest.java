@@ -48,6 +48,8 @@ class FilingMailTest implements TestPropertyProvider {
     private final String mac = address("mac");
     /** School 013301's registered contact person (聯絡窗口), as configured. */
     private final String schoolContact = address("contact");
+    /** School 013302 registered 30 contacts: more than a mail may carry (max-recipients 20 by default). */
+    private final List<String> manyContacts = java.util.stream.IntStream.range(0, 30).mapToObj(i -> address("contact" + i)).toList();
 
     @Inject
     @Client("/")
@@ -76,6 +78,7 @@ class FilingMailTest implements TestPropertyProvider {
                 "straitcheck.mail.ministry-contacts", ministry,
                 "straitcheck.mail.mac-contacts", mac,
                 "straitcheck.mail.school-contacts.013301", schoolContact,
+                "straitcheck.mail.school-contacts.013302", String.join(",", manyContacts),
                 "straitcheck.mail.outbox.send-every", "200ms",
                 "straitcheck.mail.reminders.enabled", "false"));
     }
@@ -176,5 +179,16 @@ class FilingMailTest implements TestPropertyProvider {
 
         assertThat(outbox(dataSource, receipt).get(0).recipients().split(","))
                 .containsExactly(schoolContact, filer, ministry, mac);
+    }
+
+    @Test
+    void aMailCarriesAtMostTwentyRecipientsAndTheFilerTheMinistryAndTheMacAreNeverTheOnesLeftOut() {
+        String filer = address("filer");
+
+        String receipt = MailTests.file(client, registration("013302", address("leader")), filer);
+
+        List<String> recipients = List.of(outbox(dataSource, receipt).get(0).recipients().split(","));
+        assertThat(recipients).hasSize(20).contains(filer, ministry, mac);
+        assertThat(recipients.subList(0, 17)).isEqualTo(manyContacts.subList(0, 17));
     }
 }
