@@ -62,7 +62,8 @@ public final class ApiErrors {
 
         @Override
         public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-            HttpStatus status = response.getStatus();
+            HttpStatus status = tooLong(context).orElse(response.getStatus());
+            response.status(status);
             String id = CorrelationIds.of(context.getRequest());
             if (status.getCode() >= 500) {
                 // the detail stays here, under the id the answer carries; the answer says nothing internal
@@ -75,6 +76,26 @@ public final class ApiErrors {
             response.getHeaders().set(CorrelationIds.HEADER, id);
             return response.contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(new ErrorBody(message(status), List.of()).withCorrelationId(id));
+        }
+
+        /**
+         * Netty's decoder refuses a request line or headers over its limits, and Micronaut answers
+         * both as 413; they are 414 (the URL) and 431 (the headers).
+         */
+        private static Optional<HttpStatus> tooLong(ErrorContext context) {
+            Throwable cause = context.getRootCause().orElse(null);
+            if (cause == null && context.getRequest() instanceof io.micronaut.http.server.netty.NettyHttpRequest<?> netty) {
+                cause = netty.getNativeRequest().decoderResult().cause();
+            }
+            for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+                    return Optional.of(HttpStatus.REQUEST_URI_TOO_LONG);
+                }
+                if (t instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+                    return Optional.of(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+                }
+            }
+            return Optional.empty();
         }
 
         static Localized message(HttpStatus status) {

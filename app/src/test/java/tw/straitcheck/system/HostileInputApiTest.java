@@ -227,4 +227,28 @@ class HostileInputApiTest {
         assertThat(fields(refused(http.postJson("/api/submissions", visit().toString(), "X-Actor", "a".repeat(201)), 422)))
                 .containsExactly("X-Actor");
     }
+
+    @Test
+    void extremeFiltersOfTheQueueAndTheOutboxAreAnsweredWithoutA5xx() {
+        for (String path : List.of("/api/review/queue?from=%2B999999999-12-31", "/api/review/queue?to=-999999999-01-01",
+                "/api/review/queue?page=2147483647&size=100", "/api/review/queue?school=" + "x".repeat(3000),
+                "/api/outbox?limit=2147483647", "/api/outbox?limit=-5", "/api/outbox?receipt=" + "9".repeat(3000))) {
+            Answer answer = http.get(path);
+            assertThat(answer.status()).as(path + " " + answer.body()).isLessThan(500);
+            if (answer.status() >= 400) {
+                assertThat(answer.shapeProblem()).as(path).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aUrlOver64KilobytesIs414AndHeadersOver8KilobytesAre431InTheOneShapeStraightFromNettysLimits() {
+        RawHttp.RawAnswer line = http.raw("GET", "/api/ping?x=" + "x".repeat(70_000));
+        RawHttp.RawAnswer headers = http.raw("GET", "/api/ping", "X-Big: " + "x".repeat(10_000));
+
+        assertThat(line.status()).isEqualTo(414);
+        assertThat(line.body()).contains("\"zh\"").contains("\"en\"").contains("correlationId");
+        assertThat(headers.status()).isEqualTo(431);
+        assertThat(headers.body()).contains("\"zh\"").contains("\"en\"").contains("correlationId");
+    }
 }
