@@ -1,6 +1,7 @@
 package tw.straitcheck.submission;
 
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.JsonBodies;
 import tw.straitcheck.system.Localized;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -75,8 +76,9 @@ final class FieldReader {
             return null;
         }
         String text = field.node().textValue().strip();
-        if (text.indexOf('\0') >= 0) {
-            error(field, "field.nul");
+        String unstorable = JsonBodies.unstorable(text);
+        if (unstorable != null) {
+            error(field, unstorable);
             return null;
         }
         maxLength = Math.min(maxLength, FieldLimits.text(field.path()));

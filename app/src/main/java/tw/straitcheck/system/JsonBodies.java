@@ -24,15 +24,15 @@ import java.util.Map;
  *
  * <p>Bounded and strict: a body over {@link #MAX_BYTES} is refused (413), as is one nested deeper
  * than {@link #MAX_DEPTH} (no submission is more than five levels deep), one that names a key twice
- * (which of the two would count is anyone's guess), and one with a NUL character in any text or
- * key (PostgreSQL's text and jsonb cannot hold it), each as a 422 naming where it is.
+ * (which of the two would count is anyone's guess), and one with a NUL character or half a surrogate pair
+ * in any text or key (PostgreSQL's text and jsonb cannot hold the one, the other is no character), each as a 422 naming where it is.
  */
 public final class JsonBodies {
 
     /** A JSON body's limit, far below the multipart limit (which holds a 5 MB PDF). */
     public static final int MAX_BYTES = 1024 * 1024;
     public static final int MAX_DEPTH = 100;
-    /** At most this many NUL errors are named; one is enough to refuse the body. */
+    /** At most this many such errors are named; one is enough to refuse the body. */
     private static final int MAX_REPORTED = 20;
 
     public static final Localized TOO_LARGE = Messages.of("http.json-too-large");
@@ -77,15 +77,15 @@ public final class JsonBodies {
         if (tree == null || tree.isMissingNode()) {
             throw notJson(field, Messages.of("error.json.empty"));
         }
-        List<FieldError> nul = nulCharacters(tree, WHOLE_BODY.equals(field) ? "" : field);
-        if (!nul.isEmpty()) {
-            throw ApiException.invalid(nul);
+        List<FieldError> unstorable = unstorableTexts(tree, WHOLE_BODY.equals(field) ? "" : field);
+        if (!unstorable.isEmpty()) {
+            throw ApiException.invalid(unstorable);
         }
         return tree;
     }
 
-    /** Every text and key holding a NUL character, at its path ({@code leaders[0].name}). */
-    static List<FieldError> nulCharacters(JsonNode root, String rootPath) {
+    /** Every text and key that cannot be kept ({@link #unstorable}), at its path ({@code leaders[0].name}). */
+    static List<FieldError> unstorableTexts(JsonNode root, String rootPath) {
         List<FieldError> errors = new ArrayList<>();
         Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
         todo.push(Map.entry(rootPath, root));
@@ -93,14 +93,14 @@ public final class JsonBodies {
             Map.Entry<String, JsonNode> next = todo.pop();
             String path = next.getKey();
             JsonNode node = next.getValue();
-            if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
-                errors.add(nulError(path.isEmpty() ? WHOLE_BODY : path));
+            if (node.isTextual() && unstorable(node.textValue()) != null) {
+                errors.add(FieldError.of(path.isEmpty() ? WHOLE_BODY : path, unstorable(node.textValue())));
             } else if (node.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
                     Map.Entry<String, JsonNode> member = it.next();
                     String memberPath = path.isEmpty() ? member.getKey() : path + "." + member.getKey();
-                    if (member.getKey().indexOf('\0') >= 0) {
-                        errors.add(nulError(memberPath.replace("\0", "\\u0000")));
+                    if (unstorable(member.getKey()) != null) {
+                        errors.add(FieldError.of(printable(memberPath), unstorable(member.getKey())));
                     } else {
                         todo.push(Map.entry(memberPath, member.getValue()));
                     }
@@ -114,8 +114,31 @@ public final class JsonBodies {
         return errors;
     }
 
-    private static FieldError nulError(String path) {
-        return FieldError.of(path, "field.nul");
+    /**
+     * Why a text cannot be kept, as a message key, or null when it can: a NUL (PostgreSQL's text and
+     * jsonb refuse it) or half of a surrogate pair (not a character at all; it would be stored as "?").
+     */
+    public static String unstorable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return "field.nul";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "field.lone-surrogate";
+            }
+        }
+        return null;
+    }
+
+    /** A path as an error may name it: NUL and lone surrogates written as escapes. */
+    private static String printable(String path) {
+        StringBuilder out = new StringBuilder();
+        path.chars().forEach(c -> out.append(c == 0 || Character.isSurrogate((char) c)
+                ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 
     /** "Duplicate field 'x'" → 'x' (at most 100 characters of it). */

@@ -251,4 +251,14 @@ class HostileInputApiTest {
         assertThat(headers.status()).isEqualTo(431);
         assertThat(headers.body()).contains("\"zh\"").contains("\"en\"").contains("correlationId");
     }
+
+    @Test
+    void aLoneSurrogateInAnyTextIsRefusedOnThatFieldAndNotStored() {
+        String json = visit().put("activityName", "@@").toString().replace("\"@@\"", "\"\\ud800x\"");
+        String inUnknownField = visit().put("comment", "@@").toString().replace("\"@@\"", "\"\\udc00\"");
+
+        assertThat(fields(refused(http.postJson("/api/submissions", json), 422))).containsExactly("activityName");
+        assertThat(fields(refused(http.postJson("/api/checks", json), 422))).containsExactly("activityName");
+        assertThat(fields(refused(http.postJson("/api/submissions", inUnknownField), 422))).containsExactly("comment");
+    }
 }
