@@ -26,6 +26,7 @@ final class DrlReferences {
     private static final Pattern LIST_CALL = Pattern.compile("\\bkeywords\\s*\\.\\s*find\\s*\\(\\s*(\"([^\"]*)\")?");
     /** A quoted UPPER_SNAKE word, other than a finding kind in {@code @kind("…")} (checked by FindingKind). */
     private static final Pattern QUOTED_CODE = Pattern.compile("(?<!@kind\\(\\s{0,3})\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\"");
+    private static final Pattern SETTING = Pattern.compile("\\bPolicySetting\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
     private static final Pattern PHRASE_CALL = Pattern.compile("\\bPhrase\\s*\\.\\s*of\\s*\\(\\s*(\"([^\"]*)\")?");
 
     /** Where a name is used: "entry-rules/return-report/ReturnReport.drl:17". */
@@ -35,6 +36,7 @@ final class DrlReferences {
     final List<Use> periods = new ArrayList<>();
     final List<Use> lists = new ArrayList<>();
     final List<Use> phrases = new ArrayList<>();
+    final List<Use> settings = new ArrayList<>();
     /** Calls whose name is not a literal, and codes written as strings: neither can be checked. */
     final List<String> notLiteral = new ArrayList<>();
 
@@ -46,6 +48,7 @@ final class DrlReferences {
             refs.collect(file, code, PURPOSE, refs.periods, null);
             refs.collect(file, code, LIST_CALL, refs.lists, "keywords.find");
             refs.collect(file, code, PHRASE_CALL, refs.phrases, null);
+            refs.collect(file, code, SETTING, refs.settings, null);
             Matcher quoted = QUOTED_CODE.matcher(code);
             while (quoted.find()) {
                 refs.notLiteral.add(file + ":" + line(code, quoted.start()) + ": \"" + quoted.group(1)
