@@ -106,7 +106,7 @@ public final class RulebaseLoader {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PeriodEntry(String length, List<String> lengths, String direction, String reference) {
+    record PeriodEntry(String length, List<String> lengths, String direction, String roll, String reference) {
     }
 
     private static Map<String, NamedPeriod> periods(RuleFiles files) {
@@ -119,10 +119,15 @@ public final class RulebaseLoader {
             if (entry.direction() == null) {
                 throw new IllegalArgumentException("rules/periods.yaml: period '" + e.getKey() + "' needs direction: before|after");
             }
-            periods.put(e.getKey(), new NamedPeriod(e.getKey(),
-                    lengths.stream().map(Period::parse).toList(),
-                    NamedPeriod.Direction.valueOf(entry.direction().strip().toUpperCase(Locale.ROOT)),
-                    entry.reference()));
+            try {
+                periods.put(e.getKey(), new NamedPeriod(e.getKey(),
+                        lengths.stream().map(Period::parse).toList(),
+                        NamedPeriod.Direction.valueOf(entry.direction().strip().toUpperCase(Locale.ROOT)),
+                        NamedPeriod.Roll.parse(e.getKey(), entry.roll()),
+                        entry.reference()));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("rules/periods.yaml: " + bad.getMessage(), bad);
+            }
         });
         return periods;
     }

@@ -163,6 +163,33 @@ class CheckEngineTest {
                         org.assertj.core.groups.Tuple.tuple("HANDBOOK", "參(四) 檢核事項"));
     }
 
+    private ReportedFinding deemedApproval(LocalDate asOf) {
+        ObjectNode json = plainActivity();
+        ObjectNode agreement = json.putObject("agreement");
+        agreement.put("kind", "WRITTEN_COOPERATION").put("partnerSchool", "浙江海洋大學")
+                .put("declaredToMoeOn", "2026-05-01").put("plannedSigningDate", "2026-06-15").put("text", "教學科研交流合作備忘錄");
+        return only(engine.check(SubmissionFacts.of(read(json), asOf)), "AGREEMENT.DEEMED_APPROVED");
+    }
+
+    @Test
+    void onTheThirtiethDayAfterDeclaringTheDeemedApprovalIsDueTheNextDayUnlessTheMinistryDecidesByThatThirtiethDay() {
+        ReportedFinding deemed = deemedApproval(LocalDate.of(2026, 5, 31));
+        assertThat(deemed.due()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(deemed.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("agreement.declaredToMoeOn");
+            assertThat(e.value()).isEqualTo("2026-05-01");
+            assertThat(e.matched()).isEqualTo("除非教育部於 2026-05-31（含當日）以前作成決定 / unless the ministry decides by 2026-05-31");
+        });
+    }
+
+    @Test
+    void fromTheThirtyFirstDayAfterDeclaringTheAgreementIsDeemedApprovedIfTheMinistryDidNotDecide() {
+        ReportedFinding deemed = deemedApproval(LocalDate.of(2026, 6, 1));
+        assertThat(deemed.due()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(deemed.evidence()).singleElement().satisfies(e ->
+                assertThat(e.matched()).isEqualTo("教育部如未於 2026-05-31（含當日）以前決定，即視為同意 / deemed approved if the ministry did not decide by 2026-05-31"));
+    }
+
     @Test
     void aPoliticalKeywordInSimplifiedChineseInTheItineraryIsFlaggedWithTheOriginalTextQuoted() {
         ObjectNode json = plainActivity();

@@ -131,6 +131,17 @@ class RulebaseGuardsTest {
     }
 
     @Test
+    void anUnknownRollSettingInPeriodsYamlIsRefusedAtLoad() throws IOException {
+        Path rules = rulesWith("periods.yaml", "  change-report:\n    roll: next-working-day\n",
+                "  change-report:\n    roll: next-workday\n");
+
+        assertThatThrownBy(() -> load(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rules/periods.yaml")
+                .hasMessageContaining("unknown roll 'next-workday'");
+    }
+
+    @Test
     void aPeriodNamedInACommentIsNotAUse() throws IOException {
         Path rules = rulesWith("entry-rules/return-report/ReturnReport.drl",
                 "package tw.straitcheck.rules;", "// e.g. dates.due(\"no-such-period\", x)\npackage tw.straitcheck.rules;");
