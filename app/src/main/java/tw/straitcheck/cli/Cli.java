@@ -1,6 +1,8 @@
 package tw.straitcheck.cli;
 
 import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.Messages;
 import tw.straitcheck.system.TaipeiClock;
 import tw.straitcheck.submission.SubmissionFacts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +34,6 @@ import tw.straitcheck.submission.SubmissionReader;
  * submission, measure the engine. None of them starts the web service or a database.
  */
 @Command(name = "straitcheck", mixinStandardHelpOptions = true,
-        description = "兩岸教育交流合規檢核 StraitCheck. Without a command, starts the service.",
         subcommands = {Cli.TestCases.class, Cli.Check.class, Bench.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
@@ -40,7 +41,10 @@ public final class Cli {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).findAndRegisterModules();
 
     public static int run(String... args) {
-        return new CommandLine(new Cli()).execute(args);
+        CommandLine commandLine = new CommandLine(new Cli());
+        Localized description = Messages.of("cli.description");
+        commandLine.getCommandSpec().usageMessage().description(description.zh() + " " + description.en());
+        return commandLine.execute(args);
     }
 
     /** Chooses the rulebase: the packaged one, or a working folder of rule files being edited. */

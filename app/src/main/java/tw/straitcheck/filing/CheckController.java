@@ -1,22 +1,20 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.submission.SubmissionFacts;
-import tw.straitcheck.submission.SubmissionReader;
-import tw.straitcheck.system.FieldError;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import tw.straitcheck.checking.CheckEngine;
-import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.checking.CheckResult;
+import tw.straitcheck.submission.SubmissionReader;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.JsonBodies;
 import tw.straitcheck.system.TaipeiClock;
 
@@ -26,30 +24,29 @@ import tw.straitcheck.system.TaipeiClock;
  * school plans to register); by default today in Asia/Taipei.
  */
 @Controller("/api/checks")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class CheckController {
 
-    private final CheckEngine engine;
+    private final SubmissionService service;
     private final Clock clock;
 
-    CheckController(CheckEngine engine, Clock clock) {
-        this.engine = engine;
+    CheckController(SubmissionService service, Clock clock) {
+        this.service = service;
         this.clock = clock;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> check(@Body byte[] body, @QueryValue @Nullable String asOf) {
+    CheckResult check(@Body byte[] body, @QueryValue @Nullable String asOf) {
         LocalDate day;
         try {
             day = asOf == null || asOf.isBlank() ? TaipeiClock.today(clock) : LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(List.of(new FieldError("asOf",
-                    "日期格式須為 YYYY-MM-DD", "must be a date YYYY-MM-DD"))));
+            throw ApiException.invalid(FieldError.of("asOf", "field.as-of-date"));
         }
-        JsonNode json = JsonBodies.parse(body);
-        SubmissionReader.Result read = SubmissionReader.read(json);
+        SubmissionReader.Result read = SubmissionReader.read(JsonBodies.parse(body));
         if (!read.valid()) {
-            return HttpResponse.unprocessableEntity().body(ErrorBody.invalid(read.errors()));
+            throw ApiException.invalid(read.errors());
         }
-        return HttpResponse.ok(engine.check(SubmissionFacts.of(read.submission(), day)));
+        return service.preCheck(read.submission(), day);
     }
 }

@@ -1,6 +1,8 @@
 package tw.straitcheck.filing;
 
 import java.util.Optional;
+import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.Messages;
 import tw.straitcheck.submission.Submission;
 
 /**
@@ -10,18 +12,16 @@ import tw.straitcheck.submission.Submission;
  */
 enum FilePart {
 
-    ITINERARY("itinerary", "行程表", "itineraryText"),
-    ATTACHMENT("attachment", "附件", "attachmentText");
+    ITINERARY("itinerary", "itineraryText"),
+    ATTACHMENT("attachment", "attachmentText");
 
     /** The multipart part's name, which is also the {@code field} of its errors. */
     final String part;
-    final String zh;
     /** The submission field the extracted text fills, as {@link tw.straitcheck.filing.Upload#field()} names it. */
     final String textField;
 
-    FilePart(String part, String zh, String textField) {
+    FilePart(String part, String textField) {
         this.part = part;
-        this.zh = zh;
         this.textField = textField;
     }
 
@@ -32,6 +32,11 @@ enum FilePart {
             case Submission.Announcement.TYPE -> Optional.of(ATTACHMENT);
             default -> Optional.empty();
         };
+    }
+
+    /** What the part is called in an error: 行程表 / itinerary. */
+    Localized label() {
+        return Messages.of("upload.part." + part);
     }
 
     String defaultFilename() {

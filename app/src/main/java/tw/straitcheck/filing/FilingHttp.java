@@ -32,8 +32,7 @@ public final class FilingHttp {
     }
 
     /** The error for an {@code If-Match} that is not a record's lockVersion. */
-    public static final FieldError BAD_IF_MATCH = new FieldError("If-Match",
-            "If-Match 須為案件的 lockVersion", "If-Match must be the record's lockVersion");
+    public static final FieldError BAD_IF_MATCH = FieldError.of("If-Match", "field.if-match");
 
     /**
      * {@code If-Match: "3"} or {@code 3}: the record's lockVersion the client saw; null when absent.

@@ -70,28 +70,24 @@ class FormFiling {
 
     private static ObjectNode submissionJson(@Nullable byte[] submission) {
         if (submission == null || submission.length == 0) {
-            throw invalidSubmission("缺少 submission 欄位（送件資料 JSON）",
-                    "the submission part (the submission as JSON) is missing");
+            throw invalidSubmission("upload.submission-missing");
         }
         JsonNode json = JsonBodies.parse(submission, SUBMISSION_PART);
         if (!(json instanceof ObjectNode object)) {
-            throw invalidSubmission("submission 欄位須為 JSON 物件", "the submission part must be a JSON object");
+            throw invalidSubmission("upload.submission-not-object");
         }
         return object;
     }
 
-    private static ApiException invalidSubmission(String zh, String en) {
-        return ApiException.invalid(List.of(new FieldError(SUBMISSION_PART, zh, en)));
+    private static ApiException invalidSubmission(String key) {
+        return ApiException.invalid(List.of(FieldError.of(SUBMISSION_PART, key)));
     }
 
     private static FieldError wrongPart(FilePart sent, String type, Optional<FilePart> taken) {
         if (taken.isEmpty()) {
-            return new FieldError(sent.part, type + " 送件不附檔案", "a " + type + " submission takes no file");
+            return FieldError.of(sent.part, "upload.no-file-taken", type);
         }
         FilePart right = taken.get();
-        return new FieldError(sent.part,
-                type + " 送件不收" + sent.zh + "；" + right.zh + "請以 " + right.part + " 欄位上傳",
-                "a " + type + " submission takes no " + sent.part + "; send its " + right.part + " in the part "
-                        + right.part);
+        return FieldError.of(sent.part, "upload.wrong-part", type, sent.label(), right.label(), right.part);
     }
 }

@@ -55,8 +55,7 @@ class IdempotencyKeys {
                 continue; // the first request rolled back: the key is free again
             }
             if (!first.get()[0].equals(requestHash)) {
-                throw ApiException.invalid(List.of(new FieldError("Idempotency-Key",
-                        "此 Idempotency-Key 已用於內容不同的另一次送件", "this Idempotency-Key was already used for a different submission")));
+                throw ApiException.invalid(List.of(FieldError.of("Idempotency-Key", "field.idempotency-key-reused")));
             }
             return Optional.of(new First(first.get()[1], first.get()[2]));
         }

@@ -44,35 +44,35 @@ final class PdfFiles {
     static Read read(FilePart part, @Nullable String filename, byte[] content) {
         if (content.length > MAX_BYTES) {
             String size = megabytes(content.length);
-            return refused(part, part.zh + "檔案為 " + size + "，超過 5 MB 上限；請壓縮或分割後重新上傳",
-                    "the " + part.part + " is " + size + ", over the 5 MB limit; make it smaller and upload it again");
+            return refused(part, "upload.too-large", size);
         }
         if (!startsWithMagic(content)) {
-            return refused(part, part.zh + "須為 PDF 檔；上傳的檔案內容不是 PDF（僅改副檔名為 .pdf 不算）",
-                    "the " + part.part + " must be a PDF; the file's content is not a PDF (renaming it to .pdf does not make it one)");
+            return refused(part, "upload.not-pdf");
         }
         String text;
         try (PDDocument document = Loader.loadPDF(content)) {
             if (document.getNumberOfPages() == 0) {
-                return refused(part, part.zh + " PDF 沒有任何頁面", "the " + part.part + " PDF has no pages");
+                return refused(part, "upload.no-pages");
             }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setLineSeparator("\n");
             text = storable(stripper.getText(document));
         } catch (InvalidPasswordException e) {
-            return refused(part, part.zh + " PDF 設有開啟密碼，請移除密碼後重新上傳",
-                    "the " + part.part + " PDF is password-protected; remove the password and upload it again");
+            return refused(part, "upload.password");
         } catch (IOException | RuntimeException e) {
             // PDFBox reports a damaged file as an IOException, and some malformed structures as runtime errors.
-            return refused(part, part.zh + " PDF 檔已損毀，無法讀取，請重新產生後上傳",
-                    "the " + part.part + " PDF is damaged and cannot be read; produce it again and upload it");
+            return refused(part, "upload.damaged");
         }
         return new Accepted(new Upload(part.textField, cleanFilename(filename, part), CONTENT_TYPE, content,
                 sha256(content), text));
     }
 
-    private static Refused refused(FilePart part, String zh, String en) {
-        return new Refused(new FieldError(part.part, zh, en));
+    /** The part's error: the message {@code key} with the part's name as {@code {0}}, then {@code args}. */
+    private static Refused refused(FilePart part, String key, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = part.label();
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new Refused(FieldError.of(part.part, key, all));
     }
 
     private static boolean startsWithMagic(byte[] content) {

@@ -1,6 +1,5 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.system.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
@@ -30,7 +29,9 @@ import tw.straitcheck.submission.Submission;
 import tw.straitcheck.submission.SubmissionFacts;
 import tw.straitcheck.submission.SubmissionJson;
 import tw.straitcheck.submission.SubmissionReader;
+import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Messages;
 import tw.straitcheck.system.TaipeiClock;
 
 /**
@@ -104,12 +105,11 @@ public class SubmissionService {
         Instant now = clock.instant();
         SubmissionRecord record = store.lock(receipt).orElseThrow(() -> ApiException.noRecord());
         if (record.status() != RecordStatus.RETURNED) {
-            throw ApiException.conflict(receipt, "僅退回補正中之案件可重新送件", "only a record returned for correction can be resubmitted");
+            throw ApiException.conflict(receipt, Messages.of("conflict.resubmit-not-returned"));
         }
         Submission submission = valid(SubmissionReader.read(json), "");
         if (!submission.type().equals(record.type())) {
-            throw ApiException.invalid(List.of(new FieldError("type", "須與原案件類型相同：" + record.type(),
-                    "must be the record's type: " + record.type())));
+            throw ApiException.invalid(List.of(FieldError.of("type", "field.same-type", record.type())));
         }
         CheckResult result = engine.check(SubmissionFacts.of(submission, TaipeiClock.today(clock)));
         Received received = new Received(json.toString(), actor, now, List.of());
@@ -123,7 +123,6 @@ public class SubmissionService {
      * A check that stores nothing ({@code POST /api/checks}). A change notice that names a kept
      * registration is checked as that registration stands after the change, as its filing would be.
      */
-    @Transactional
     public CheckResult preCheck(Submission submission, LocalDate asOf) {
         if (submission instanceof Submission.Change change) {
             Optional<SubmissionRecord> registration = store.find(change.registrationId())
@@ -203,15 +202,13 @@ public class SubmissionService {
 
     private SubmissionRecord openRegistration(String receipt) {
         SubmissionRecord record = store.lock(receipt).orElseThrow(() ->
-                ApiException.invalid(List.of(new FieldError("registrationId",
-                        "查無此收件號之活動登錄：" + receipt, "no registration with receipt " + receipt))));
+                ApiException.invalid(List.of(FieldError.of("registrationId", "field.no-registration", receipt))));
         if (!Submission.ExchangeActivity.TYPE.equals(record.type())) {
-            throw ApiException.invalid(List.of(new FieldError("registrationId",
-                    "此收件號不是教育交流活動登錄", "this receipt is not an exchange activity registration")));
+            throw ApiException.invalid(List.of(FieldError.of("registrationId", "field.not-exchange-activity")));
         }
         if (!record.status().open()) {
-            throw ApiException.conflict(receipt, "案件已" + (record.status() == RecordStatus.REJECTED ? "駁回" : "撤回") + "，不能再變更或事後登錄",
-                    "the record is " + record.status() + " and takes no more changes or reports");
+            throw ApiException.conflict(receipt, Messages.of(record.status() == RecordStatus.REJECTED
+                    ? "conflict.closed-rejected" : "conflict.closed-withdrawn", record.status()));
         }
         return record;
     }

@@ -13,14 +13,19 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.straitcheck.checking.ReportedFinding;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.dates.DueDates;
+import tw.straitcheck.records.RecordStore;
 import tw.straitcheck.records.SubmissionRecord;
 
 /**
  * The post-activity report reminders (handbook 參(三)): 活動辦理後隔天系統將發出提醒信給管理者及填表人，
- * 活動結束後若還未填寫事後登錄，系統將於第 20日後、28日後、29日後各發一次提醒. The days are the
- * rulebase's period {@code post-activity-reminders}, counted from the activity's end.
+ * 活動結束後若還未填寫事後登錄，系統將於第 20日後、28日後、29日後各發一次提醒. The days and the report's
+ * due date are those of the record's stored {@code OBL.POST_ACTIVITY_REPORT} finding (its
+ * {@code reminders} and {@code due}, as the check that judged the record gave them): a reminder
+ * follows what the school was told, not what today's rulebase would compute. A record whose
+ * judging check raised no such finding gets no reminder.
  *
  * <p>Catching up: on a given day only the latest reminder whose day has come is due; an earlier one
  * that was never written (the app was down on its day) is skipped for good, because the later one
@@ -33,25 +38,32 @@ public class Reminders {
 
     static final String REMINDER_DAYS = "post-activity-reminders";
     static final String REPORT_PERIOD = "post-activity-report";
+    static final String REPORT_OBLIGATION = "OBL.POST_ACTIVITY_REPORT";
 
     private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
 
     private final AwaitingReport awaitingReport;
     private final Outbox outbox;
+    private final RecordStore records;
     private final Rulebase rulebase;
     private final MailSettings settings;
     private final Clock clock;
 
-    Reminders(AwaitingReport awaitingReport, Outbox outbox, Rulebase rulebase, MailSettings settings, Clock clock) {
+    Reminders(AwaitingReport awaitingReport, Outbox outbox, RecordStore records, Rulebase rulebase, MailSettings settings,
+            Clock clock) {
         this.awaitingReport = awaitingReport;
         this.outbox = outbox;
+        this.records = records;
         this.rulebase = rulebase;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** A reminder due on a day: which day after the activity's end it is, and when the report falls due. */
-    record Due(int day, boolean first, LocalDate reportDue) {
+    /**
+     * A reminder due on a day: which day after the activity's end it is, whether it is the first,
+     * and the stored obligation it reminds of (its due date and citations).
+     */
+    record Due(int day, boolean first, ReportedFinding obligation) {
     }
 
     /** Writes the reminders due on {@code today} (a date in Asia/Taipei) and returns how many were new. */
@@ -59,7 +71,8 @@ public class Reminders {
     public int run(LocalDate today) {
         DueDates dates = rulebase.dates();
         // Far enough back for every record that can have a reminder due today: the last reminder
-        // day, plus the report period for a catch-up; the exact test is due() below.
+        // day, plus the report period for a catch-up, as the rulebase has them now; the exact test,
+        // on the record's stored finding, is due() below.
         long lookBack = ChronoUnit.DAYS.between(today, last(dates.series(REMINDER_DAYS, today)))
                 + ChronoUnit.DAYS.between(today, dates.due(REPORT_PERIOD, today).getDate());
         int written = 0;
@@ -80,8 +93,12 @@ public class Reminders {
         if (record.activityEnd() == null || record.postReportFiledOn() != null) {
             return Optional.empty();
         }
-        DueDates dates = rulebase.dates();
-        List<LocalDate> days = dates.series(REMINDER_DAYS, record.activityEnd());
+        Optional<ReportedFinding> stored = records.judgedFinding(record, REPORT_OBLIGATION);
+        if (stored.isEmpty() || stored.get().due() == null || stored.get().reminders() == null) {
+            return Optional.empty();
+        }
+        ReportedFinding obligation = stored.get();
+        List<LocalDate> days = obligation.reminders();
         int latest = -1;
         for (int i = 0; i < days.size(); i++) {
             if (!days.get(i).isAfter(today)) {
@@ -91,14 +108,11 @@ public class Reminders {
         if (latest < 0) {
             return Optional.empty();
         }
-        // As OBL.POST_ACTIVITY_REPORT (RegistrationDeadlines.drl): one month from the later of the
-        // activity's end and the group's return.
-        LocalDate reportDue = dates.due(REPORT_PERIOD, dates.latest(record.activityEnd(), record.returnDate())).getDate();
-        if (days.get(latest).isBefore(today) && today.isAfter(reportDue)) {
+        if (days.get(latest).isBefore(today) && today.isAfter(obligation.due())) {
             return Optional.empty();
         }
         int day = (int) ChronoUnit.DAYS.between(record.activityEnd(), days.get(latest));
-        return Optional.of(new Due(day, latest == 0, reportDue));
+        return Optional.of(new Due(day, latest == 0, obligation));
     }
 
     private int write(SubmissionRecord record, Due due, LocalDate today) {
@@ -108,7 +122,7 @@ public class Reminders {
                     due.day(), record.receipt(), record.schoolCode(), record.filedBy());
             return 0;
         }
-        MailText.Letter letter = MailText.reminder(record, due.day(), due.first(), due.reportDue(), today);
+        MailText.Letter letter = MailText.reminder(record, due.day(), due.first(), due.obligation(), today);
         return outbox.writeOnce(record.id(), "REMINDER_DAY_" + due.day(), "REMINDER:" + record.receipt() + ":DAY_" + due.day(),
                 to.joined(), letter.subject(), letter.body(), clock.instant());
     }

@@ -9,8 +9,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
-import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.Messages;
 
 
 /** {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with. */
@@ -27,7 +27,7 @@ class AttachmentController {
     @Get(uri = "/{receipt}/attachments/{id}", produces = {MediaType.APPLICATION_PDF, MediaType.APPLICATION_JSON})
     HttpResponse<byte[]> download(@PathVariable String receipt, @PathVariable long id) {
         RecordStore.StoredFile file = records.attachment(receipt, id).orElseThrow(() -> ApiException.notFound(
-                new Localized("查無此附件", "no such attachment for that receipt")));
+                Messages.of("error.attachment.not-found")));
         return HttpResponse.ok(file.content())
                 .contentType(file.contentType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(file.filename()))

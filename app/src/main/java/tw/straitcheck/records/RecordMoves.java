@@ -2,6 +2,7 @@ package tw.straitcheck.records;
 
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Messages;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -61,22 +62,20 @@ public class RecordMoves {
             @Nullable Long expectedLockVersion) {
         SubmissionRecord record = records.findByReceipt(receipt).orElseThrow(() -> ApiException.noRecord());
         if (expectedLockVersion != null && !expectedLockVersion.equals(record.lockVersion())) {
-            throw ApiException.conflict(receipt, "案件已被他人更新，請重新載入後再操作",
-                    "the record was changed by someone else; reload it and try again");
+            throw ApiException.conflict(receipt, Messages.of("conflict.changed"));
         }
         if (!move.from.contains(record.status())) {
-            throw ApiException.conflict(receipt, "案件目前狀態為 " + record.status() + "，不能" + move,
-                    "the record is " + record.status() + "; " + move + " is not possible");
+            throw ApiException.conflict(receipt, Messages.of("conflict.status", record.status(), move));
         }
         if (move.needsReason && (reason == null || reason.isBlank())) {
-            throw ApiException.invalid(List.of(new FieldError("comment", "請說明理由", "a reason is required")));
+            throw ApiException.invalid(List.of(FieldError.of("comment", "field.reason-required")));
         }
         Instant now = clock.instant();
         SubmissionRecord moved;
         try {
             moved = records.update(record.withStatus(move.to, now));
         } catch (OptimisticLockException e) {
-            throw ApiException.conflict(receipt, "案件已被他人同時處理", "someone else acted on the record at the same time");
+            throw ApiException.conflict(receipt, Messages.of("conflict.concurrent"));
         }
         HistoryEntry entry = history.save(new HistoryEntry(null, record.id(), now, actor, move.name(), record.status(),
                 move.to, record.currentVersion(), reason));

@@ -126,6 +126,24 @@ public class RecordStore {
         return findings.findById(findingId).filter(f -> f.recordId().equals(record.id()));
     }
 
+    /**
+     * The finding {@code ruleId} as the check reported it for the version the record's verdict comes
+     * from (its latest version other than a post-activity report), if that check raised it.
+     */
+    @Transactional
+    public Optional<ReportedFinding> judgedFinding(SubmissionRecord record, String ruleId) {
+        List<SubmissionVersion> all = versions.findByRecordIdOrderByNumber(record.id());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).kind() != VersionKind.POST_ACTIVITY_REPORT) {
+                return findings.findByVersionIdOrderById(all.get(i).id()).stream()
+                        .filter(f -> f.ruleId().equals(ruleId))
+                        .findFirst()
+                        .map(f -> read(f.body(), ReportedFinding.class));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The ids of the flags of the version the record's verdict comes from (not a post-activity report's). */
     @Transactional
     public List<Long> flagsOfJudgedVersion(SubmissionRecord record) {
@@ -173,6 +191,14 @@ public class RecordStore {
 
     private static int count(CheckResult result, FindingKind kind) {
         return (int) result.findings().stream().filter(f -> f.kind() == kind).count();
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String write(Object value) {

@@ -1,6 +1,5 @@
 package tw.straitcheck.review;
 
-import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.ApiException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -17,6 +16,7 @@ import tw.straitcheck.records.RecordStore;
 import tw.straitcheck.records.StoredFinding;
 import tw.straitcheck.records.SubmissionRecord;
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Messages;
 import tw.straitcheck.system.TaipeiClock;
 
 /**
@@ -47,14 +47,12 @@ class FlagReviews implements FlagMarks {
         SubmissionRecord record = records.find(receipt).orElseThrow(() -> ApiException.noRecord());
         StoredFinding finding = parseId(findingId)
                 .flatMap(id -> records.finding(record, id))
-                .orElseThrow(() -> ApiException.notFound(new Localized("此案件沒有這筆檢核結果", "the record has no finding with that id")));
+                .orElseThrow(() -> ApiException.notFound(Messages.of("error.finding.not-found")));
         if (!"FLAG".equals(finding.kind())) {
-            throw ApiException.invalid(List.of(new FieldError("findingId",
-                    "只有提醒（FLAG）可標記；此項為 " + finding.kind(), "only a FLAG can be marked; this finding is a " + finding.kind())));
+            throw ApiException.invalid(List.of(FieldError.of("findingId", "field.only-flags-marked", finding.kind())));
         }
         if (!record.status().undecided()) {
-            throw ApiException.conflict(receipt, "案件已" + record.status() + "，提醒的標記不再變更",
-                    "the record is " + record.status() + "; its flags' marks no longer change");
+            throw ApiException.conflict(receipt, Messages.of("conflict.marks-closed", record.status()));
         }
         Instant now = clock.instant();
         marks.mark(finding.id(), record.id(), mark.state().name(), mark.note(), reviewer, now);

@@ -18,7 +18,7 @@ final class Forms {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("、"));
         JsonNode value = json.get(field);
         if (value == null || value.isNull() || !value.isTextual()) {
-            errors.add(new FieldError(field, "必填，須為 " + allowed + " 之一", "required, one of " + allowed));
+            errors.add(FieldError.of(field, "field.required-one-of", allowed));
             return null;
         }
         for (E e : type.getEnumConstants()) {
@@ -26,7 +26,7 @@ final class Forms {
                 return e;
             }
         }
-        errors.add(new FieldError(field, "須為 " + allowed + " 之一", "must be one of " + allowed));
+        errors.add(FieldError.of(field, "field.must-be-one-of", allowed));
         return null;
     }
 
@@ -36,7 +36,7 @@ final class Forms {
             return null;
         }
         if (!value.isTextual()) {
-            errors.add(new FieldError(field, "須為文字", "must be text"));
+            errors.add(FieldError.of(field, "field.text"));
             return null;
         }
         return value.asText().isBlank() ? null : value.asText().strip();
@@ -45,7 +45,7 @@ final class Forms {
     /** Reviewers act in their own name: X-Actor is required (until accounts arrive). */
     static @Nullable String reviewer(@Nullable String actor, List<FieldError> errors) {
         if (actor == null || actor.isBlank()) {
-            errors.add(new FieldError(FilingHttp.ACTOR, "請以 X-Actor 標頭標明審查人", "X-Actor must name the reviewer"));
+            errors.add(FieldError.of(FilingHttp.ACTOR, "field.reviewer-required"));
             return null;
         }
         return actor.strip();

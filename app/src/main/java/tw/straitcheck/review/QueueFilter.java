@@ -35,7 +35,7 @@ final class QueueFilter {
         LocalDate fromDate = date("from", from, errors);
         LocalDate toDate = date("to", to, errors);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            errors.add(new FieldError("to", "不可早於 from", "must not be before from"));
+            errors.add(FieldError.of("to", "field.to-before-from"));
         }
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE, errors);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
@@ -55,8 +55,7 @@ final class QueueFilter {
                 statuses.add(RecordStatus.valueOf(name.strip()));
             } catch (IllegalArgumentException e) {
                 String allowed = Arrays.stream(RecordStatus.values()).map(Enum::name).collect(Collectors.joining("、"));
-                errors.add(new FieldError("status", "未知的狀態 " + name.strip() + "，須為 " + allowed + " 之一",
-                        "unknown status " + name.strip() + "; one of " + allowed));
+                errors.add(FieldError.of("status", "field.unknown-status", name.strip(), allowed));
             }
         }
         return statuses;
@@ -69,7 +68,7 @@ final class QueueFilter {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "須為日期 YYYY-MM-DD", "must be a date YYYY-MM-DD"));
+            errors.add(FieldError.of(field, "field.date-iso"));
             return null;
         }
     }
@@ -87,7 +86,7 @@ final class QueueFilter {
             // reported below, as for a number out of range
         }
         String range = max == Integer.MAX_VALUE ? "≥ " + min : min + "–" + max;
-        errors.add(new FieldError(field, "須為整數 " + range, "must be a whole number " + range));
+        errors.add(FieldError.of(field, "field.whole-number-in", range));
         return absent;
     }
 

@@ -13,6 +13,7 @@ import tw.straitcheck.checking.Passage;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RuleDefinition;
 import tw.straitcheck.checking.SourceLibrary;
+import tw.straitcheck.system.Messages;
 
 /**
  * The rulebase as a reader sees it: {@code GET /api/rules} lists every ruleId with its titles, kind,
@@ -54,7 +55,7 @@ class RulebookController {
     RuleView rule(@PathVariable String ruleId) {
         return rulebase.definitions().stream().filter(d -> d.ruleId().equals(ruleId)).findFirst()
                 .map(this::view)
-                .orElseThrow(() -> ApiException.notFound(new Localized("查無規則 " + ruleId, "no rule with ruleId " + ruleId)));
+                .orElseThrow(() -> ApiException.notFound(Messages.of("error.rule.not-found", ruleId)));
     }
 
     @Get("/sources")
@@ -67,7 +68,7 @@ class RulebookController {
     SourceView source(@PathVariable String source) {
         SourceLibrary.Document doc = rulebase.sources().documents().get(source);
         if (doc == null) {
-            throw ApiException.notFound(new Localized("查無法源 " + source, "no source " + source));
+            throw ApiException.notFound(Messages.of("error.source.not-found", source));
         }
         return new SourceView(doc.source(), doc.title(), doc.version(), rulebase.sources().passages(source));
     }
@@ -75,7 +76,7 @@ class RulebookController {
     @Get("/sources/{source}/{ref}")
     Passage passage(@PathVariable String source, @PathVariable String ref) {
         return rulebase.sources().passage(source, ref).orElseThrow(() -> ApiException.notFound(
-                new Localized("查無條文 " + source + " " + ref, "no passage " + source + " " + ref)));
+                Messages.of("error.passage.not-found", source, ref)));
     }
 
     private RuleView view(RuleDefinition d) {

@@ -1,6 +1,7 @@
 package tw.straitcheck.submission;
 
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Localized;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,8 +24,13 @@ final class FieldReader {
         return List.copyOf(errors);
     }
 
-    void error(Field field, String zh, String en) {
-        errors.add(new FieldError(field.path(), zh, en));
+    /** The field's error: the message {@code key} with {@code args} (see {@link tw.straitcheck.system.Messages}). */
+    void error(Field field, String key, Object... args) {
+        errors.add(FieldError.of(field.path(), key, args));
+    }
+
+    void error(Field field, Localized text) {
+        errors.add(new FieldError(field.path(), text));
     }
 
     void errors(List<FieldError> more) {
@@ -60,7 +66,7 @@ final class FieldReader {
 
     private String text(Field field) {
         if (!field.node().isTextual()) {
-            error(field, "須為文字", "must be text");
+            error(field, "field.text");
             return null;
         }
         return field.node().textValue().strip();
@@ -69,7 +75,7 @@ final class FieldReader {
     private String text(Field field, int maxLength) {
         String text = text(field);
         if (text != null && text.codePointCount(0, text.length()) > maxLength) {
-            error(field, "不得超過 " + maxLength + " 個字", "must be at most " + maxLength + " characters");
+            error(field, "field.max-length", maxLength);
             return null;
         }
         return text;
@@ -78,7 +84,7 @@ final class FieldReader {
     private String oneOf(Field field, List<String> allowed) {
         String text = field.node().isTextual() ? field.node().textValue().strip() : null;
         if (text == null || !allowed.contains(text)) {
-            error(field, "須為下列之一：" + String.join("、", allowed), "must be one of " + String.join(", ", allowed));
+            error(field, "field.one-of", String.join("、", allowed), String.join(", ", allowed));
             return null;
         }
         return text;
@@ -96,7 +102,7 @@ final class FieldReader {
 
     private Boolean bool(Field field) {
         if (!field.node().isBoolean()) {
-            error(field, "須為 true 或 false", "must be true or false");
+            error(field, "field.boolean");
             return null;
         }
         return field.node().booleanValue();
@@ -109,7 +115,7 @@ final class FieldReader {
         }
         Long value = wholeNumber(field);
         if (value != null && value > Integer.MAX_VALUE) {
-            error(field, "數值過大", "is too large");
+            error(field, "field.too-large");
             return null;
         }
         return value == null ? null : value.intValue();
@@ -133,7 +139,7 @@ final class FieldReader {
         // 20.0 is accepted as 20: JSON does not tell the two apart, and some producers write it so.
         boolean whole = node.isIntegralNumber() || (node.isNumber() && node.canConvertToExactIntegral());
         if (!whole || !node.canConvertToLong() || node.longValue() < 0) {
-            error(field, "須為整數且不小於 0", "must be a whole number, 0 or more");
+            error(field, "field.count");
             return null;
         }
         return node.longValue();
@@ -157,7 +163,7 @@ final class FieldReader {
                 // falls through to the error below
             }
         }
-        error(field, "須為有效日期，格式 YYYY-MM-DD", "must be a valid date as YYYY-MM-DD");
+        error(field, "field.date");
         return null;
     }
 
@@ -174,7 +180,7 @@ final class FieldReader {
 
     private Field object(Field field) {
         if (!field.node().isObject()) {
-            error(field, "須為物件", "must be an object");
+            error(field, "field.object");
             return null;
         }
         return field;
@@ -186,7 +192,7 @@ final class FieldReader {
             return null;
         }
         if (!field.node().isArray()) {
-            error(field, "須為清單", "must be a list");
+            error(field, "field.list");
             return null;
         }
         List<Field> elements = new ArrayList<>();
@@ -200,7 +206,7 @@ final class FieldReader {
     List<Field> nonEmptyList(Field field) {
         List<Field> elements = requiredList(field);
         if (elements != null && elements.isEmpty()) {
-            error(field, "至少須有一項", "must have at least one entry");
+            error(field, "field.non-empty");
             return null;
         }
         return elements;
@@ -208,7 +214,7 @@ final class FieldReader {
 
     private boolean isMissing(Field field) {
         if (field.isAbsent()) {
-            error(field, "必填", "required");
+            error(field, "field.required");
             return true;
         }
         return false;

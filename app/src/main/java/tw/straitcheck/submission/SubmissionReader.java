@@ -1,6 +1,8 @@
 package tw.straitcheck.submission;
 
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import tw.straitcheck.checking.facts.ActivityCategory;
 import tw.straitcheck.checking.facts.ActivityKind;
@@ -97,7 +99,7 @@ public final class SubmissionReader {
 
     private Submission readSubmission(Field root) {
         if (!root.node().isObject()) {
-            read.error(root, "送件內容須為 JSON 物件", "the submission must be a JSON object");
+            read.error(root, "field.submission-not-object");
             return null;
         }
         String type = read.requiredOneOf(root.get("type"), TYPES);
@@ -177,15 +179,14 @@ public final class SubmissionReader {
     private static List<FieldError> wholeErrors(ExchangeActivity a, String prefix, boolean travelPeriodGiven) {
         List<FieldError> errors = new ArrayList<>();
         if ("OTHER".equals(a.mode()) && a.modeNote() == null) {
-            errors.add(new FieldError(prefix + "modeNote", "交流方式為其他（OTHER）時必填", "required when mode is OTHER"));
+            errors.add(FieldError.of(prefix + "modeNote", "field.required-when-mode-other"));
         }
         if (a.categories() != null && a.categoryNote() == null
                 && a.categories().stream().anyMatch(category -> category.endsWith("_OTHER"))) {
-            errors.add(new FieldError(prefix + "categoryNote", "活動類別含「其他」（*_OTHER）時必填",
-                    "required when a category is one of the *_OTHER ones"));
+            errors.add(FieldError.of(prefix + "categoryNote", "field.required-when-category-other"));
         }
         if (a.mode() != null && !"VIDEO".equals(a.mode()) && !travelPeriodGiven) {
-            errors.add(new FieldError(prefix + "travelPeriod", "交流方式非視訊（VIDEO）時必填", "required unless mode is VIDEO"));
+            errors.add(FieldError.of(prefix + "travelPeriod", "field.required-unless-video"));
         }
         errors.addAll(travelAroundActivity(a, prefix));
         return errors;
@@ -199,12 +200,10 @@ public final class SubmissionReader {
         }
         List<FieldError> errors = new ArrayList<>();
         if (isAfter(travelPeriod.departure(), activityPeriod.start())) {
-            errors.add(new FieldError(prefix + "travelPeriod.departure", "出發日不得晚於活動起始日",
-                    "departure must not be after the activity's start date"));
+            errors.add(FieldError.of(prefix + "travelPeriod.departure", "field.departure-after-start"));
         }
         if (isAfter(activityPeriod.end(), travelPeriod.returnDate())) {
-            errors.add(new FieldError(prefix + "travelPeriod.return", "返臺日不得早於活動結束日",
-                    "return must not be before the activity's end date"));
+            errors.add(FieldError.of(prefix + "travelPeriod.return", "field.return-before-end"));
         }
         return errors;
     }
@@ -239,8 +238,7 @@ public final class SubmissionReader {
             return null;
         }
         return MainlandProvinces.traditionalName(input).orElseGet(() -> {
-            read.error(field, "須為大陸地區 31 個省級行政區（省、自治區、直轄市）之一，如浙江省、北京市",
-                    "must be one of the mainland's 31 province-level divisions, e.g. 浙江省 or 北京市");
+            read.error(field, "field.province");
             return null;
         });
     }
@@ -296,7 +294,7 @@ public final class SubmissionReader {
         String phone = read.requiredText(field.get("phone"));
         String email = read.requiredText(field.get("email"));
         if (email != null && !EMAIL.matcher(email).matches()) {
-            read.error(field.get("email"), "電子郵件地址格式不正確", "must be an e-mail address");
+            read.error(field.get("email"), "field.email");
         }
         Boolean civilServant = read.requiredBoolean(field.get("civilServant"));
         // The four questions below are asked only of a civil servant; for anyone else (or when
@@ -304,7 +302,7 @@ public final class SubmissionReader {
         if (!Boolean.TRUE.equals(civilServant)) {
             return new Leader(name, unit, title, phone, email, civilServant, null, null, null, null);
         }
-        RequiredWhen civil = new RequiredWhen("公務員（civilServant 為 true）必填", "required when civilServant is true");
+        Localized civil = Messages.of("field.required-when-civil-servant");
         return new Leader(name, unit, title, phone, email, true,
                 readRequired(field.get("rank"), civil, f -> read.requiredOneOf(f, RANKS)),
                 readRequired(field.get("agencyHead"), civil, read::requiredBoolean),
@@ -336,15 +334,14 @@ public final class SubmissionReader {
         boolean ourSide = "OUR_SIDE".equals(source);
         boolean mainland = "MAINLAND".equals(source);
         boolean selfPaid = "SELF_PAID".equals(source);
-        RequiredWhen forSource = new RequiredWhen("經費來源為 " + source + " 時必填", "required when the source is " + source);
+        Localized forSource = Messages.of("field.required-when-source", source);
 
         String agency = readRequiredWhen(ourSide || mainland, field.get("agency"), forSource, read::requiredText);
         String support = mainland
                 ? readRequired(field.get("support"), forSource, f -> read.requiredOneOf(f, MAINLAND_SUPPORT))
                 : null;
         boolean otherSupport = mainland && "OTHER".equals(support);
-        RequiredWhen forOtherSupport = new RequiredWhen("陸方支援方式為其他（OTHER）時必填",
-                "required when a MAINLAND source's support is OTHER");
+        Localized forOtherSupport = Messages.of("field.required-when-support-other");
         Long amount = readRequiredWhen(ourSide || selfPaid || otherSupport, field.get("amount"),
                 otherSupport ? forOtherSupport : forSource, read::requiredAmount);
         String note = readRequiredWhen(otherSupport, field.get("note"), forOtherSupport, read::requiredText);
@@ -392,7 +389,7 @@ public final class SubmissionReader {
         // For NOT_HELD (and when held itself is missing or wrong) the rest is optional, but a value
         // given is still checked.
         boolean tookPlace = "HELD".equals(held) || "VIDEO".equals(held);
-        RequiredWhen whenTookPlace = new RequiredWhen("辦理情形為 HELD 或 VIDEO 時必填", "required when held is HELD or VIDEO");
+        Localized whenTookPlace = Messages.of("field.required-when-took-place");
         return new Submission.PostActivityReport(
                 registrationId,
                 held,
@@ -642,7 +639,7 @@ public final class SubmissionReader {
         LocalDate start = read.requiredDate(field.get("start"));
         LocalDate end = read.requiredDate(field.get("end"));
         if (isAfter(start, end)) {
-            read.error(field.get("end"), "結束日不得早於起始日", "end must not be before start");
+            read.error(field.get("end"), "field.end-before-start");
         }
         return new DateRange(start, end);
     }
@@ -655,7 +652,7 @@ public final class SubmissionReader {
         LocalDate departure = read.requiredDate(field.get("departure"));
         LocalDate returnDate = read.requiredDate(field.get("return"));
         if (isAfter(departure, returnDate)) {
-            read.error(field.get("return"), "返臺日不得早於出發日", "return must not be before departure");
+            read.error(field.get("return"), "field.return-before-departure");
         }
         return new TravelPeriod(departure, returnDate);
     }
@@ -692,24 +689,21 @@ public final class SubmissionReader {
     }
 
     /** Why a field that is otherwise optional is required, said when it is missing. */
-    private record RequiredWhen(String zh, String en) {
-    }
-
     /** An optional field: null when not given, else read (and checked) by {@code reading}. */
     private static <T> T readIfGiven(Field field, Function<Field, T> reading) {
         return field.isAbsent() ? null : reading.apply(field);
     }
 
     /** A field required for a reason: when it is missing, the error says {@code why}. */
-    private <T> T readRequired(Field field, RequiredWhen why, Function<Field, T> reading) {
+    private <T> T readRequired(Field field, Localized why, Function<Field, T> reading) {
         if (field.isAbsent()) {
-            read.error(field, why.zh(), why.en());
+            read.error(field, why);
             return null;
         }
         return reading.apply(field);
     }
 
-    private <T> T readRequiredWhen(boolean required, Field field, RequiredWhen why, Function<Field, T> reading) {
+    private <T> T readRequiredWhen(boolean required, Field field, Localized why, Function<Field, T> reading) {
         return required ? readRequired(field, why, reading) : readIfGiven(field, reading);
     }
 

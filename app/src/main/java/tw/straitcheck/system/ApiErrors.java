@@ -70,18 +70,18 @@ public final class ApiErrors {
 
         static Localized message(HttpStatus status) {
             return switch (status) {
-                case BAD_REQUEST -> new Localized("請求格式有誤", "the request is malformed");
-                case NOT_FOUND -> new Localized("查無此資源", "no such resource");
-                case METHOD_NOT_ALLOWED -> new Localized("此資源不接受這個方法", "the resource does not allow this method");
-                case NOT_ACCEPTABLE -> new Localized("無法提供所要求的格式", "the requested format cannot be produced");
-                case REQUEST_ENTITY_TOO_LARGE -> new Localized("請求內容過大", "the request body is too large");
-                case UNSUPPORTED_MEDIA_TYPE -> new Localized("不支援此內容類型", "the content type is not supported");
-                case REQUEST_URI_TOO_LONG -> new Localized("網址過長", "the URL is too long");
-                case UNAUTHORIZED -> new Localized("請先登入", "please log in first");
-                case FORBIDDEN -> new Localized("沒有權限", "not allowed");
+                case BAD_REQUEST -> Messages.of("http.bad-request");
+                case NOT_FOUND -> Messages.of("http.not-found");
+                case METHOD_NOT_ALLOWED -> Messages.of("http.method-not-allowed");
+                case NOT_ACCEPTABLE -> Messages.of("http.not-acceptable");
+                case REQUEST_ENTITY_TOO_LARGE -> Messages.of("http.too-large");
+                case UNSUPPORTED_MEDIA_TYPE -> Messages.of("http.unsupported-media-type");
+                case REQUEST_URI_TOO_LONG -> Messages.of("http.uri-too-long");
+                case UNAUTHORIZED -> Messages.of("http.unauthorized");
+                case FORBIDDEN -> Messages.of("http.forbidden");
                 default -> status.getCode() >= 500
-                        ? new Localized("系統發生錯誤，請稍後再試", "something went wrong on our side; please try again later")
-                        : new Localized("無法處理此請求", "the request cannot be handled");
+                        ? Messages.of("http.server-error")
+                        : Messages.of("http.other");
             };
         }
     }

@@ -43,21 +43,20 @@ public final class ApiException extends RuntimeException {
 
     /** No record with that 收件號 (404). */
     public static ApiException noRecord() {
-        return notFound(new Localized("查無此收件號", "no record with that receipt"));
+        return notFound(Messages.of("error.record.not-found"));
     }
 
     /**
      * The record's state does not allow this, or someone else moved it first (409); the answer
      * carries the record's state as it is when the refusal is answered.
      */
-    public static ApiException conflict(String receipt, String zh, String en) {
-        return new ApiException(HttpStatus.CONFLICT, new Localized(zh, en), List.of(), receipt, null);
+    public static ApiException conflict(String receipt, Localized text) {
+        return new ApiException(HttpStatus.CONFLICT, text, List.of(), receipt, null);
     }
 
     /** A decision refused while flags of the record are unmarked (409), naming them. */
     public static ApiException unmarkedFlags(String receipt, List<Long> findingIds) {
-        return new ApiException(HttpStatus.CONFLICT, new Localized("尚有提醒未標記（確認或誤判），請逐一標記後再放行",
-                "some flags are not yet marked CONFIRMED or FALSE_POSITIVE; mark each before clearing"), List.of(),
+        return new ApiException(HttpStatus.CONFLICT, Messages.of("conflict.unmarked-flags"), List.of(),
                 receipt, findingIds);
     }
 

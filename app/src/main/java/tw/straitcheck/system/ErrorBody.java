@@ -17,9 +17,7 @@ public record ErrorBody(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Object current,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Long> unmarkedFindings) {
 
-    public static final Localized INVALID_MESSAGE = new Localized(
-            "送件資料有誤，請依各欄位說明修正後重新送出；本次未儲存任何資料。",
-            "The submission has errors; correct the fields listed and send it again. Nothing was stored.");
+    public static final Localized INVALID_MESSAGE = Messages.of("error.invalid");
 
     @Serdeable
     public record Item(String field, Localized message) {

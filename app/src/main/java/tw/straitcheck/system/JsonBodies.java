@@ -42,9 +42,8 @@ public final class JsonBodies {
 
     /** A request body, or a part of it, that is not JSON: refused like any other bad input. */
     private static ApiException notJson(String field, String detail) {
-        boolean whole = WHOLE_BODY.equals(field);
-        return ApiException.invalid(new FieldError(field,
-                (whole ? "內容" : field + " 欄位") + "不是有效的 JSON：" + detail,
-                (whole ? "the body" : "the " + field + " part") + " is not valid JSON: " + detail));
+        return ApiException.invalid(WHOLE_BODY.equals(field)
+                ? FieldError.of(field, "error.json.body", detail)
+                : FieldError.of(field, "error.json.part", field, detail));
     }
 }

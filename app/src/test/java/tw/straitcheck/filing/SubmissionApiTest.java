@@ -245,6 +245,38 @@ class SubmissionApiTest {
     }
 
     @Test
+    void aPreCheckOfAChangeNamingAKeptRegistrationJudgesTheRegistrationAsChangedAndStoresNothing() throws Exception {
+        String receipt = json(post("/api/submissions", registration())).get("receipt").asText();
+        ObjectNode changes = JSON.createObjectNode();
+        ObjectNode travel = changes.putObject("travelPeriod");
+        travel.put("departure", "2026-07-05");
+        travel.put("return", "2026-07-13");
+
+        // only the return date is given: the rest (students, mode, leaders …) is the kept registration's
+        JsonNode check = json(post("/api/checks?asOf=2026-05-21", change(receipt, "2026-05-20", changes)));
+
+        assertThat(check.get("verdict").asText()).isEqualTo("COMPLIANT");
+        assertThat(check.get("findings").toString())
+                .contains("OBL.REPORT_CHANGES")
+                .contains("\"ruleId\":\"OBL.POST_ACTIVITY_REPORT\"")
+                .contains("\"due\":\"2026-08-13\""); // a month after the new return date
+        assertThat(record(receipt).get("versions")).hasSize(1);
+    }
+
+    @Test
+    void aChangeGivingAFieldAsNullClearsIt() throws IOException {
+        ObjectNode withAgreement = Fixtures.specExample(school);
+        String receipt = json(post("/api/submissions", withAgreement)).get("receipt").asText();
+        ObjectNode changes = JSON.createObjectNode();
+        changes.putNull("agreement");
+
+        JsonNode filing = json(post("/api/submissions", change(receipt, "2026-05-20", changes)));
+
+        assertThat(filing.get("findings").toString()).doesNotContain("OBL.DECLARE_AGREEMENT")
+                .doesNotContain("AGREEMENT.");
+    }
+
+    @Test
     void aChangeThatBreaksAFieldRuleIsRefusedWithItsPathUnderChanges() throws IOException {
         String receipt = json(post("/api/submissions", registration())).get("receipt").asText();
         ObjectNode changes = JSON.createObjectNode();

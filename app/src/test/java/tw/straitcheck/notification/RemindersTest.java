@@ -15,6 +15,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,8 @@ import tw.straitcheck.records.RecordMoves;
  * The post-activity report reminders (handbook 參(三)) on the test's clock. The spec's registration,
  * three months earlier (filed 2026/03/02, before the other test classes' days, so the job finds
  * none of their records due): the activity ends on E = 2026/04/10, the group is back on 04/11, the
- * report is due 2026/05/11. Reminders fall on 04/11, 04/30, 05/08 and 05/09.
+ * report is due 2026/05/11. Reminders fall on 04/11, 04/30, 05/08 and 05/09: the days and the due
+ * date the registration's stored OBL.POST_ACTIVITY_REPORT finding holds, which the job follows.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -165,6 +169,51 @@ class RemindersTest implements TestPropertyProvider {
         assertThat(reminderPurposes(receipt)).containsExactly("REMINDER_DAY_20");
         assertThat(remindersAt(otherAdmin, receipt)).hasSize(1);
         assertThat(remindersAt(filer, receipt)).hasSize(1);
+    }
+
+    /**
+     * What the record's judging check stored, as if the rulebase had since changed: the obligation
+     * says reminders on 04/13 and 04/25 and a report due 05/20, citing only 參(三) 提醒.
+     */
+    private void restate(String receipt) {
+        String sql = """
+                UPDATE finding SET due = DATE '2026-05-20',
+                  body = jsonb_set(jsonb_set(jsonb_set(body, '{due}', '"2026-05-20"'),
+                           '{reminders}', '["2026-04-13", "2026-04-25"]'),
+                           '{citations}', '[{"source": "HANDBOOK", "ref": "參(三) 提醒", "text": "活動辦理後隔天系統將發出提醒信"}]')
+                WHERE rule_id = 'OBL.POST_ACTIVITY_REPORT'
+                  AND record_id = (SELECT id FROM submission_record WHERE receipt = ?)""";
+        try (Connection c = MailTests.connection(dataSource); PreparedStatement update = c.prepareStatement(sql)) {
+            update.setString(1, receipt);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aRegistrationWhoseStoredObligationSaysApril13And25AndMay20IsRemindedOnThoseDaysNotOnTheRulebasesOwn() {
+        String filer = address("filer");
+        String receipt = register(otherSchool, filer);
+        restate(receipt);
+
+        runOn(E.plusDays(1)); // the rulebase's day after the activity: not a stored reminder day
+        assertThat(reminderPurposes(receipt)).isEmpty();
+        runOn(LocalDate.of(2026, 4, 13));
+        assertThat(reminderPurposes(receipt)).containsExactly("REMINDER_DAY_3");
+        runOn(LocalDate.of(2026, 4, 25));
+        runOn(E.plusDays(20)); // the rulebase's day 20: nothing stored for it
+        assertThat(reminderPurposes(receipt)).containsExactly("REMINDER_DAY_3", "REMINDER_DAY_15");
+
+        List<MimeMessage> sent = remindersAt(otherAdmin, receipt);
+        assertThat(sent).hasSize(2);
+        assertThat(subject(sent.get(0))).contains("活動結束提醒").contains("期限 2026/05/20").contains("due 2026/05/20");
+        assertThat(subject(sent.get(1))).contains("第 15 日").contains("期限 2026/05/20");
+        assertThat(text(sent.get(1))).contains("截至 2026/04/25，本案尚未完成事後登錄")
+                .contains("請於 2026/05/20 前至平臺「事後登錄」回報活動概況（交流手冊參(三) 提醒）。")
+                .contains("by 2026/05/20 (handbook 參(三) 提醒).")
+                .doesNotContain("2026/05/11").doesNotContain("壹一(一)2(3)");
+        assertThat(remindersAt(filer, receipt)).hasSize(2);
     }
 
     @Test
