@@ -423,23 +423,23 @@ public final class SubmissionReader {
         String activityName = read.requiredText(json.get("activityName"), NAME_MAX);
         String purpose = read.requiredText(json.get("purpose"));
         String activityKind = read.requiredOneOf(json.get("activityKind"), ACTIVITY_KINDS);
-        RequiredWhen otherKind = new RequiredWhen("活動性質為其他（OTHER）時必填", "required when activityKind is OTHER");
+        Localized otherKind = Messages.of("field.required-when-kind-other");
         String activityKindNote = readRequiredWhen("OTHER".equals(activityKind), json.get("activityKindNote"), otherKind,
                 read::requiredText);
         String venue = read.requiredOneOf(json.get("venue"), VENUES);
         List<Location> locations = null;
         Field locationsField = json.get("locations");
         if ("MAINLAND".equals(venue)) {
-            locations = readRequired(locationsField, new RequiredWhen("辦理地點為大陸地區（MAINLAND）時必填",
-                    "required when venue is MAINLAND"), this::readLocations);
+            locations = readRequired(locationsField, Messages.of("field.required-when-venue-mainland"),
+                    this::readLocations);
         } else if (venue != null && !locationsField.isAbsent() && !locationsField.node().isNull()) {
-            read.error(locationsField, "辦理地點非大陸地區（MAINLAND）時不填", "must be left out unless venue is MAINLAND");
+            read.error(locationsField, "field.only-when-venue-mainland");
         }
         List<String> partners;
         Field partnersField = json.get("partners");
         if (venue != null && !"DOMESTIC".equals(venue)) {
-            partners = readRequired(partnersField, new RequiredWhen("辦理地點非國內（DOMESTIC）時必填",
-                    "required unless venue is DOMESTIC"), this::readTextList);
+            partners = readRequired(partnersField, Messages.of("field.required-unless-venue-domestic"),
+                    this::readTextList);
         } else {
             partners = readIfGiven(partnersField, this::readTextListMayBeEmpty);
         }
@@ -463,21 +463,15 @@ public final class SubmissionReader {
         String code = read.requiredText(field.get("code"));
         String name = read.requiredText(field.get("name"));
         String localGovernment = read.optionalText(field.get("localGovernment"));
-        if (localGovernment != null && localGovernment.isEmpty()) {
-            read.error(field.get("localGovernment"), "不得為空白（無則不填）", "must not be blank (leave it out when there is none)");
-        }
         Integer tier = read.requiredCount(field.get("financialTier"));
         if (tier != null && (tier < TIER_MIN || tier > TIER_MAX)) {
-            read.error(field.get("financialTier"), "財力級次須為 " + TIER_MIN + " 至 " + TIER_MAX,
-                    "must be a financial tier from " + TIER_MIN + " to " + TIER_MAX);
+            read.error(field.get("financialTier"), "field.financial-tier", TIER_MIN, TIER_MAX);
             tier = null;
         }
         boolean group = kind != null && GROUPS.contains(kind);
-        RequiredWhen forGroup = new RequiredWhen("學術團體、文教基金會或社教團體必填",
-                "required for an ACADEMIC_ASSOCIATION, EDUCATION_FOUNDATION or SOCIAL_EDUCATION_GROUP");
+        Localized forGroup = Messages.of("field.required-for-group");
         LocalDate registeredOn = readRequiredWhen(group, field.get("registeredOn"), forGroup, read::requiredDate);
-        RequiredWhen forFoundation = new RequiredWhen("文教基金會（EDUCATION_FOUNDATION）必填",
-                "required for an EDUCATION_FOUNDATION");
+        Localized forFoundation = Messages.of("field.required-for-foundation");
         Boolean nonProfit = readRequiredWhen("EDUCATION_FOUNDATION".equals(kind), field.get("nonProfit"), forFoundation,
                 read::requiredBoolean);
         return new Submission.Applicant(kind, code, name, localGovernment, tier, registeredOn, nonProfit);
@@ -489,11 +483,11 @@ public final class SubmissionReader {
         }
         Integer count = read.requiredCount(field.get("count"));
         if (count != null && count < 1) {
-            read.error(field.get("count"), "至少須為 1", "must be at least 1");
+            read.error(field.get("count"), "field.at-least", 1);
         }
         Integer students = read.requiredCount(field.get("students"));
         if (count != null && students != null && students > count) {
-            read.error(field.get("students"), "學生人數不得多於參加人數（count）", "must not be more than count");
+            read.error(field.get("students"), "field.students-over-count");
         }
         return new Submission.SubsidyParticipants(count, students);
     }
@@ -504,11 +498,11 @@ public final class SubmissionReader {
         }
         Long total = read.requiredAmount(field.get("total"));
         if (total != null && total < 1) {
-            read.error(field.get("total"), "至少須為 1", "must be at least 1");
+            read.error(field.get("total"), "field.at-least", 1);
         }
         Long requested = read.requiredAmount(field.get("requestedFromMoe"));
         if (total != null && requested != null && requested > total) {
-            read.error(field.get("requestedFromMoe"), "不得多於總經費（total）", "must not be more than total");
+            read.error(field.get("requestedFromMoe"), "field.requested-over-total");
         }
         List<Submission.OtherSource> otherSources = List.of();
         Field sources = field.get("otherSources");
@@ -540,17 +534,16 @@ public final class SubmissionReader {
         boolean notHeld = "NOT_HELD".equals(held);
         Long approvedTotal = read.requiredAmount(json.get("approvedTotal"));
         if (approvedTotal != null && approvedTotal < 1) {
-            read.error(json.get("approvedTotal"), "至少須為 1", "must be at least 1");
+            read.error(json.get("approvedTotal"), "field.at-least", 1);
         }
-        RequiredWhen whenHeld = new RequiredWhen("辦理情形非未依計畫期限辦理（NOT_HELD）時必填", "required unless held is NOT_HELD");
+        Localized whenHeld = Messages.of("field.required-unless-not-held");
         List<Submission.ExpenditureItem> expenditure = readRequiredWhen(!notHeld, json.get("expenditure"), whenHeld,
                 this::readExpenditure);
         if (expenditure != null && approvedTotal != null
                 && expenditure.stream().allMatch(e -> e.approved() != null)) {
             long sum = expenditure.stream().mapToLong(Submission.ExpenditureItem::approved).sum();
             if (!expenditure.isEmpty() && sum != approvedTotal) {
-                read.error(json.get("expenditure"), "各項核定金額合計（" + sum + "）須等於核定計畫總額（" + approvedTotal + "）",
-                        "the approved amounts add up to " + sum + " but must equal approvedTotal (" + approvedTotal + ")");
+                read.error(json.get("expenditure"), "field.approved-sum", sum, approvedTotal);
             }
         }
         List<Submission.ProgressItem> progress = readIfGiven(json.get("progress"), this::readProgress);
@@ -587,7 +580,7 @@ public final class SubmissionReader {
             if (read.requiredObject(element) != null) {
                 Integer percent = read.requiredCount(element.get("percent"));
                 if (percent != null && percent > PERCENT_MAX) {
-                    read.error(element.get("percent"), "須為 0 至 100", "must be from 0 to 100");
+                    read.error(element.get("percent"), "field.percent", 0, PERCENT_MAX);
                     percent = null;
                 }
                 items.add(new Submission.ProgressItem(read.requiredText(element.get("item")),
