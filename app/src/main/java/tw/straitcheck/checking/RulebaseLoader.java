@@ -40,6 +40,7 @@ import tw.straitcheck.checking.facts.Codes;
 import tw.straitcheck.checking.facts.SpecialIdentity;
 import tw.straitcheck.checking.text.KeywordList;
 import tw.straitcheck.checking.text.Keywords;
+import tw.straitcheck.checking.text.TextNormalizer;
 
 /**
  * Builds a {@link Rulebase} from the files of {@code rules/}, once. Everything is checked here,
@@ -61,6 +62,8 @@ public final class RulebaseLoader {
     static final String POLICY = "policy.yaml";
     /** SUBSIDY 3(1): the subsidy ratio of each financial tier, next to the provision's rules. */
     static final String TIER_RATIOS = "subsidy/point-3-1-ratio/tier-ratios.yaml";
+    /** The variant folds applied after OpenCC to texts and list entries alike (rule catalogue D); not a keyword list. */
+    static final String VARIANT_FOLDS = "lists/variant-folds.yaml";
 
     private RulebaseLoader() {
     }
@@ -72,8 +75,9 @@ public final class RulebaseLoader {
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
         Map<String, NamedPeriod> periods = periods(files);
         DueDates dates = new DueDates(periods, calendar);
-        Map<String, KeywordList> lists = keywordLists(files);
-        Keywords keywords = new Keywords(lists);
+        TextNormalizer normalizer = variantFolds(files);
+        Map<String, KeywordList> lists = keywordLists(files, normalizer);
+        Keywords keywords = new Keywords(lists, normalizer);
         Messages messages = Messages.load(files);
         SpecialIdentities identities = specialIdentities(files, sources);
         Map<String, java.math.BigDecimal> settings = policySettings(files);
@@ -81,7 +85,7 @@ public final class RulebaseLoader {
         settings.forEach((name, value) -> policyFacts.add(new PolicySetting(name, value)));
         policyFacts.addAll(tierRatios(files));
         DrlReferences refs = DrlReferences.scan(files.matching("", ".drl"));
-        checkNames(refs, periods, lists, messages);
+        checkNames(refs, periods, lists, messages, sources);
         checkSettings(refs, settings.keySet());
         KieContainer container = compile(files, version);
         KieBase kieBase = container.getKieBase();
@@ -136,9 +140,30 @@ public final class RulebaseLoader {
     record ListFile(String name, String reference, List<JsonNode> entries) {
     }
 
-    private static Map<String, KeywordList> keywordLists(RuleFiles files) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FoldFile(String reference, List<TextNormalizer.Fold> folds) {
+    }
+
+    private static TextNormalizer variantFolds(RuleFiles files) {
+        String name = "rules/" + VARIANT_FOLDS;
+        FoldFile file;
+        try {
+            file = YAML.convertValue(readYaml(files, VARIANT_FOLDS), FoldFile.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+        if (file == null || file.reference() == null || file.reference().isBlank() || file.folds() == null) {
+            throw new IllegalArgumentException(name + ": needs 'reference' and 'folds' (e.g. - { from: 臺, to: 台 })");
+        }
+        return TextNormalizer.withFolds(name, file.folds());
+    }
+
+    private static Map<String, KeywordList> keywordLists(RuleFiles files, TextNormalizer normalizer) {
         Map<String, KeywordList> lists = new LinkedHashMap<>();
         files.matching("lists/", ".yaml").forEach((name, content) -> {
+            if (name.equals(VARIANT_FOLDS)) {
+                return;
+            }
             ListFile file;
             try {
                 file = YAML.readValue(content, ListFile.class);
@@ -152,9 +177,13 @@ public final class RulebaseLoader {
             for (JsonNode node : file.entries()) {
                 entries.add(node.isTextual()
                         ? new KeywordList.Entry(node.asText(), null, List.of())
-                        : YAML.convertValue(node, KeywordList.Entry.class));
+                        : entry(name, node));
             }
-            lists.put(file.name(), new KeywordList(file.name(), file.reference(), entries));
+            try {
+                lists.put(file.name(), new KeywordList(file.name(), file.reference(), entries, normalizer));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rules/" + name + ": " + e.getMessage(), e);
+            }
         });
         return lists;
     }
@@ -233,6 +262,15 @@ public final class RulebaseLoader {
         }
     }
 
+    /** An entry written as a mapping; an unknown key (a misspelt {@code counterpartsOnly}) refuses the list. */
+    private static KeywordList.Entry entry(String file, JsonNode node) {
+        try {
+            return YAML.convertValue(node, KeywordList.Entry.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rules/" + file + ": " + node + ": " + e.getMessage(), e);
+        }
+    }
+
     private static KieContainer compile(RuleFiles files, String version) {
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
@@ -257,8 +295,15 @@ public final class RulebaseLoader {
 
     /** Every period, list and phrase the DRL names must exist: a misspelt name would otherwise fail on some submission, or never match. */
     private static void checkNames(DrlReferences refs, Map<String, NamedPeriod> periods, Map<String, KeywordList> lists,
-            Messages messages) {
+            Messages messages, SourceLibrary sources) {
         List<String> problems = new ArrayList<>(refs.notLiteral);
+        for (DrlReferences.Use use : refs.sourceRefs) {
+            // a penalty a derived fact chooses ("ACT art 90-2(2)") is resolved when a finding is reported: check it now
+            RuleDefinition.SourceRef ref = RuleDefinition.SourceRef.parse(use.name());
+            if (!sources.passages(ref.source()).isEmpty() && sources.passage(ref.source(), ref.ref()).isEmpty()) {
+                problems.add("'" + use.name() + "' is not a passage of rules/sources/ (named at " + use.where() + ")");
+            }
+        }
         DrlReferences.unknown(refs.periods, periods.keySet()).forEach((name, where) -> problems.add(
                 "period '" + name + "' is not in rules/periods.yaml (named at " + String.join(", ", where) + ")"));
         DrlReferences.unknown(refs.lists, lists.keySet()).forEach((name, where) -> problems.add(
