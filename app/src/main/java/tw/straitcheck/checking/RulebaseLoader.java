@@ -33,6 +33,8 @@ import tw.straitcheck.checking.dates.NamedPeriod;
 import tw.straitcheck.checking.dates.OfficeCalendar;
 import tw.straitcheck.checking.dates.Period;
 import tw.straitcheck.checking.facts.PermitOffice;
+import tw.straitcheck.checking.facts.PolicySetting;
+import tw.straitcheck.checking.facts.TierRatio;
 import tw.straitcheck.checking.facts.SpecialIdentities;
 import tw.straitcheck.checking.facts.Codes;
 import tw.straitcheck.checking.facts.SpecialIdentity;
@@ -56,6 +58,10 @@ public final class RulebaseLoader {
     private static final int SESSION_POOL_SIZE = 4;
     /** The data list of ACT art 9(4) identities, next to the provision's rules. */
     static final String SPECIAL_IDENTITIES = "act/art-9-entry-permits/special-identities.yaml";
+    /** The named policy figures (poor-execution-rate). */
+    static final String POLICY = "policy.yaml";
+    /** SUBSIDY 3(1): the subsidy ratio of each financial tier, next to the provision's rules. */
+    static final String TIER_RATIOS = "subsidy/point-3-1-ratio/tier-ratios.yaml";
     /** The variant folds applied after OpenCC to texts and list entries alike (rule catalogue D); not a keyword list. */
     static final String VARIANT_FOLDS = "lists/variant-folds.yaml";
 
@@ -74,14 +80,20 @@ public final class RulebaseLoader {
         Keywords keywords = new Keywords(lists, normalizer);
         Messages messages = Messages.load(files);
         SpecialIdentities identities = specialIdentities(files, sources);
-        checkNames(DrlReferences.scan(files.matching("", ".drl")), periods, lists, messages, sources);
+        Map<String, java.math.BigDecimal> settings = policySettings(files);
+        List<Object> policyFacts = new ArrayList<>();
+        settings.forEach((name, value) -> policyFacts.add(new PolicySetting(name, value)));
+        policyFacts.addAll(tierRatios(files));
+        DrlReferences refs = DrlReferences.scan(files.matching("", ".drl"));
+        checkNames(refs, periods, lists, messages, sources);
+        checkSettings(refs, settings.keySet());
         KieContainer container = compile(files, version);
         KieBase kieBase = container.getKieBase();
         Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase, messages));
         checkMessageKeys(messages, definitions);
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
         Rulebase rulebase = new Rulebase(version, files.origin(), container.newKieSessionsPool(SESSION_POOL_SIZE),
-                definitions, dates, keywords, sources, messages, identities);
+                definitions, dates, keywords, sources, messages, identities, policyFacts);
         LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -174,6 +186,80 @@ public final class RulebaseLoader {
             }
         });
         return lists;
+    }
+
+    /** The named policy figures of {@code rules/policy.yaml}: {@code name: {value: 60%, reference: …}}. */
+    private static Map<String, java.math.BigDecimal> policySettings(RuleFiles files) {
+        Map<String, java.math.BigDecimal> settings = new LinkedHashMap<>();
+        if (!files.matching("", ".yaml").containsKey(POLICY)) {
+            return settings;
+        }
+        readYaml(files, POLICY).path("settings").fields().forEachRemaining(e -> {
+            String value = e.getValue().path("value").asText("").strip();
+            String reference = e.getValue().path("reference").asText("").strip();
+            if (reference.isEmpty()) {
+                throw new IllegalArgumentException("rules/" + POLICY + ": setting '" + e.getKey() + "' has no reference");
+            }
+            settings.put(e.getKey(), percent("rules/" + POLICY + ": setting '" + e.getKey() + "'", value));
+        });
+        return settings;
+    }
+
+    /** SUBSIDY 3(1): the ratio of each financial tier 1–5, as data; every tier must be there. */
+    private static List<TierRatio> tierRatios(RuleFiles files) {
+        if (!files.matching("", ".yaml").containsKey(TIER_RATIOS)) {
+            return List.of();
+        }
+        JsonNode root = readYaml(files, TIER_RATIOS);
+        if (root.path("reference").asText("").isBlank()) {
+            throw new IllegalArgumentException("rules/" + TIER_RATIOS + ": needs 'reference'");
+        }
+        List<TierRatio> ratios = new ArrayList<>();
+        Set<Integer> tiers = new TreeSet<>();
+        root.path("tiers").fields().forEachRemaining(e -> {
+            int tier;
+            try {
+                tier = Integer.parseInt(e.getKey().strip());
+            } catch (NumberFormatException bad) {
+                throw new IllegalArgumentException("rules/" + TIER_RATIOS + ": a tier is a number 1–5, was '" + e.getKey() + "'");
+            }
+            java.math.BigDecimal ratio = percent("rules/" + TIER_RATIOS + ": tier " + tier, e.getValue().asText("").strip())
+                    .movePointLeft(2);
+            tiers.add(tier);
+            ratios.add(new TierRatio(tier, ratio));
+        });
+        if (!tiers.equals(new TreeSet<>(List.of(1, 2, 3, 4, 5)))) {
+            throw new IllegalArgumentException("rules/" + TIER_RATIOS + ": needs exactly the tiers 1 to 5, has " + tiers);
+        }
+        return ratios;
+    }
+
+    /** "60%" → 60; a figure from 0% to 100%. */
+    private static java.math.BigDecimal percent(String what, String text) {
+        if (!text.endsWith("%")) {
+            throw new IllegalArgumentException(what + ": write a percentage such as 60%, was '" + text + "'");
+        }
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(text.substring(0, text.length() - 1).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": not a percentage: '" + text + "'");
+        }
+        if (value.signum() < 0 || value.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException(what + ": a percentage from 0% to 100%, was '" + text + "'");
+        }
+        return value;
+    }
+
+    /** Every policy setting the DRL names ({@code PolicySetting( name == "poor-execution-rate" )}) must exist. */
+    private static void checkSettings(DrlReferences refs, Set<String> settings) {
+        Map<String, Set<String>> unknown = DrlReferences.unknown(refs.settings, settings);
+        if (!unknown.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            unknown.forEach((name, where) -> problems.add("policy setting '" + name + "' is not in rules/" + POLICY
+                    + " (named at " + String.join(", ", where) + ")"));
+            throw new IllegalArgumentException("the rules name what does not exist or cannot be checked:\n  " + String.join("\n  ", problems));
+        }
     }
 
     /** An entry written as a mapping; an unknown key (a misspelt {@code counterpartsOnly}) refuses the list. */

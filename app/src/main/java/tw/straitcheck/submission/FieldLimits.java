@@ -53,6 +53,24 @@ public final class FieldLimits {
         TEXTS.put("reflections", 200);
         TEXTS.put("announcementMethod", 200);
         TEXTS.put("attachmentText", LONG_TEXT);
+        // 6. subsidy application
+        TEXTS.put("applicant.code", 32);
+        TEXTS.put("applicant.name", 100);
+        TEXTS.put("applicant.localGovernment", 50);
+        TEXTS.put("purpose", 1000);
+        TEXTS.put("activityKindNote", 200);
+        TEXTS.put("partners", 100);
+        TEXTS.put("budget.otherSources.agency", 100);
+        TEXTS.put("relatedRegistrationId", 16);
+        // 7. results report
+        TEXTS.put("subsidyId", 16);
+        TEXTS.put("expenditure.item", 100);
+        TEXTS.put("expenditure.note", 200);
+        TEXTS.put("progress.item", 100);
+        TEXTS.put("progress.delayReason", 200);
+        TEXTS.put("outcomes.expected", 200);
+        TEXTS.put("outcomes.note", 500);
+        TEXTS.put("highlights", 5000);
 
         LISTS.put("locations", 50);
         LISTS.put("internalUnits.names", 50);
@@ -61,6 +79,12 @@ public final class FieldLimits {
         LISTS.put("leaders", 50);
         LISTS.put("leaders.specialIdentities", 6);
         LISTS.put("funding", 20);
+        LISTS.put("partners", 50);
+        LISTS.put("budget.otherSources", 20);
+        LISTS.put("documents", 6);
+        LISTS.put("expenditure", 50);
+        LISTS.put("progress", 50);
+        LISTS.put("outcomes", 50);
     }
 
     /** A list not named above. */
