@@ -160,7 +160,8 @@ class FuzzTest {
 
     // --- what is sent
 
-    private static final List<String> BASELINES = List.of("visit", "teachers-visit", "change", "post-activity-report", "announcement");
+    private static final List<String> BASELINES = List.of("visit", "teachers-visit", "change", "post-activity-report", "announcement",
+            "subsidy-application", "results-report");
 
     private Supplier<Outcome> request(Random random, int i) {
         int kind = random.nextInt(100);

@@ -261,4 +261,16 @@ class HostileInputApiTest {
         assertThat(fields(refused(http.postJson("/api/checks", json), 422))).containsExactly("activityName");
         assertThat(fields(refused(http.postJson("/api/submissions", inUnknownField), 422))).containsExactly("comment");
     }
+
+    @Test
+    void aSubsidyApplicationOrResultsReportFiledIsRefusedOnItsTypeAsOnlyACheckTakesThem() {
+        for (String baseline : List.of("subsidy-application", "results-report")) {
+            String json = Fixtures.baseline(baseline).toString();
+
+            assertThat(fields(refused(http.postJson("/api/submissions", json), 422))).as(baseline).containsExactly("type");
+            byte[] form = RawHttp.multipart("st", "submission", null, "application/json", json.getBytes(StandardCharsets.UTF_8));
+            assertThat(fields(refused(http.send("POST", "/api/submissions", "multipart/form-data; boundary=st", form), 422)))
+                    .as(baseline).containsExactly("type");
+        }
+    }
 }
