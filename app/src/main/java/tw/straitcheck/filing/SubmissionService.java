@@ -91,10 +91,6 @@ public class SubmissionService {
             }
         }
         Submission submission = valid(SubmissionReader.read(json), "");
-        if (submission instanceof Submission.SubsidyApplication || submission instanceof Submission.ResultsReport) {
-            // checked by POST /api/checks; the records (and their table) do not keep these types yet
-            throw ApiException.invalid(FieldError.of("type", "field.not-fileable", submission.type()));
-        }
         for (Upload upload : uploads) {
             submission = submission.withFileText(upload.field(), upload.text());
         }
