@@ -155,6 +155,11 @@ class FuzzTest {
             JsonNode record = http.get("/api/submissions/" + receipt).json();
             record.findValues("id").forEach(id -> findingIds.add(id.asText()));
         }
+        ObjectNode subsidy = Fixtures.baseline("subsidy-application");
+        ((ObjectNode) subsidy.get("applicant")).put("code", "F900001");
+        Answer filed = http.postJson("/api/submissions", subsidy.toString(), "X-Actor", "fuzz@example.edu.tw");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        receipts.add(filed.json().get("receipt").asText());
         findingIds.add("1");
         findingIds.add("abc");
     }
@@ -229,8 +234,11 @@ class FuzzTest {
             ObjectNode form = NODES.objectNode();
             boolean decision = random.nextBoolean();
             form.set(decision ? "action" : "state", hostileValue(random,
-                    NODES.textNode(decision ? pick(random, List.of("CLEAR", "RETURN", "REJECT")) : "CONFIRMED"), "action"));
+                    NODES.textNode(decision ? pick(random, List.of("CLEAR", "RETURN", "REJECT", "APPROVE")) : "CONFIRMED"), "action"));
             form.set(decision ? "comment" : "note", hostileValue(random, NODES.textNode("ok"), "comment"));
+            if (decision && random.nextBoolean()) {
+                form.set("approvedAmount", hostileValue(random, NODES.numberNode(250000), "approvedAmount"));
+            }
             String body = raw(form.toString());
             String path = decision ? "/api/review/" + target + "/decision"
                     : "/api/review/" + target + "/findings/" + pick(random, findingIds);
