@@ -222,14 +222,8 @@ public final class SubmissionReader {
         if (elements == null) {
             return null;
         }
-        List<Location> locations = new ArrayList<>();
-        for (Field element : elements) {
-            if (read.requiredObject(element) != null) {
-                locations.add(new Location(readProvince(element.get("province")),
-                        read.requiredText(element.get("city"))));
-            }
-        }
-        return locations;
+        return objects(elements, element -> new Location(readProvince(element.get("province")),
+                read.requiredText(element.get("city"))));
     }
 
     private String readProvince(Field field) {
@@ -278,13 +272,7 @@ public final class SubmissionReader {
         if (elements == null) {
             return null;
         }
-        List<Leader> leaders = new ArrayList<>();
-        for (Field element : elements) {
-            if (read.requiredObject(element) != null) {
-                leaders.add(readLeader(element));
-            }
-        }
-        return leaders;
+        return objects(elements, this::readLeader);
     }
 
     private Leader readLeader(Field field) {
@@ -315,13 +303,7 @@ public final class SubmissionReader {
         if (elements == null) {
             return null;
         }
-        List<Funding> funding = new ArrayList<>();
-        for (Field element : elements) {
-            if (read.requiredObject(element) != null) {
-                funding.add(readFundingEntry(element));
-            }
-        }
-        return funding;
+        return objects(elements, this::readFundingEntry);
     }
 
     /**
@@ -559,15 +541,9 @@ public final class SubmissionReader {
         if (elements == null) {
             return null;
         }
-        List<Submission.ExpenditureItem> items = new ArrayList<>();
-        for (Field element : elements) {
-            if (read.requiredObject(element) != null) {
-                items.add(new Submission.ExpenditureItem(read.requiredText(element.get("item")),
-                        read.requiredAmount(element.get("approved")), read.requiredAmount(element.get("actual")),
-                        read.optionalText(element.get("note"))));
-            }
-        }
-        return items;
+        return objects(elements, element -> new Submission.ExpenditureItem(read.requiredText(element.get("item")),
+                read.requiredAmount(element.get("approved")), read.requiredAmount(element.get("actual")),
+                read.optionalText(element.get("note"))));
     }
 
     private List<Submission.ProgressItem> readProgress(Field field) {
@@ -596,14 +572,8 @@ public final class SubmissionReader {
         if (elements == null) {
             return null;
         }
-        List<Submission.Outcome> outcomes = new ArrayList<>();
-        for (Field element : elements) {
-            if (read.requiredObject(element) != null) {
-                outcomes.add(new Submission.Outcome(read.requiredText(element.get("expected")),
-                        read.requiredBoolean(element.get("achieved")), read.optionalText(element.get("note"))));
-            }
-        }
-        return outcomes;
+        return objects(elements, element -> new Submission.Outcome(read.requiredText(element.get("expected")),
+                read.requiredBoolean(element.get("achieved")), read.optionalText(element.get("note"))));
     }
 
     /** A list of non-blank texts that may be empty (a domestic subsidy's partners). */
@@ -683,6 +653,17 @@ public final class SubmissionReader {
 
     /** Why a field that is otherwise optional is required, said when it is missing. */
     /** An optional field: null when not given, else read (and checked) by {@code reading}. */
+    /** Each element that is an object, read by {@code one}; an element that is not is reported and left out. */
+    private <T> List<T> objects(List<Field> elements, Function<Field, T> one) {
+        List<T> items = new ArrayList<>(elements.size());
+        for (Field element : elements) {
+            if (read.requiredObject(element) != null) {
+                items.add(one.apply(element));
+            }
+        }
+        return items;
+    }
+
     private static <T> T readIfGiven(Field field, Function<Field, T> reading) {
         return field.isAbsent() ? null : reading.apply(field);
     }
