@@ -12,6 +12,7 @@ import static tw.straitcheck.notification.MailTests.text;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -50,6 +51,9 @@ class FilingMailTest implements TestPropertyProvider {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -85,7 +89,7 @@ class FilingMailTest implements TestPropertyProvider {
         String contact = address("leader");
         String filer = address("filer");
 
-        String receipt = MailTests.file(client, registration("013301", contact), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", contact), filer);
 
         List<Row> rows = outbox(dataSource, receipt);
         assertThat(rows).extracting(Row::purpose).containsExactly("FILED_REGISTRATION");
@@ -126,7 +130,7 @@ class FilingMailTest implements TestPropertyProvider {
     void aFilingThatRollsBackLeavesNoOutboxRow() {
         String[] receipt = new String[1];
         assertThatThrownBy(() -> transactions.executeWrite(status -> {
-            receipt[0] = submissions.file(registration("013301", address("leader")), address("filer"), null).receipt();
+            receipt[0] = submissions.file(registration("013301", address("leader")), new tw.straitcheck.filing.Filer(address("filer"), "013301"), null).receipt();
             // inside the transaction the mail is there, written by the filing itself
             assertThat(outboxTable.list(null, receipt[0], 10)).extracting(Outbox.Listed::purpose)
                     .containsExactly("FILED_REGISTRATION");
@@ -141,7 +145,7 @@ class FilingMailTest implements TestPropertyProvider {
     void aRecordReturnedByTheReviewerIsMailedToTheSchoolWithTheComment() {
         String contact = address("leader");
         String filer = address("filer");
-        String receipt = MailTests.file(client, registration("013301", contact), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", contact), filer);
 
         moves.move(receipt, RecordMoves.Move.RETURN, "reviewer@moe.gov.tw", "請補附詳細行程表", null);
 
