@@ -32,6 +32,9 @@ public final class CheckEngine {
             session.setGlobal("dates", rulebase.dates());
             session.setGlobal("keywords", rulebase.keywords());
             session.setGlobal("identities", rulebase.identities());
+            for (Object fact : rulebase.policyFacts()) {
+                session.insert(fact);
+            }
             for (Object fact : input.facts()) {
                 session.insert(fact);
             }

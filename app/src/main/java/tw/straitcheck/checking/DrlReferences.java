@@ -26,6 +26,15 @@ final class DrlReferences {
     private static final Pattern LIST_CALL = Pattern.compile("\\bkeywords\\s*\\.\\s*find\\s*\\(\\s*(\"([^\"]*)\")?");
     /** A quoted UPPER_SNAKE word, other than a finding kind in {@code @kind("…")} (checked by FindingKind). */
     private static final Pattern QUOTED_CODE = Pattern.compile("(?<!@kind\\(\\s{0,3})\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\"");
+    private static final Pattern SETTING = Pattern.compile("\\bPolicySetting\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
+    /**
+     * A penalty or citation reference given as a string in a rule's code ("ACT art 90-2(2)", a
+     * derived fact's penalty): a word of capitals, a space, the rest. Checked against the sources at
+     * load when the first word is a source of rules/sources/. Metadata ({@code @cites}, {@code @penalty}) is
+     * resolved by the rulebase itself.
+     */
+    private static final Pattern SOURCE_REF = Pattern.compile(
+            "(?<!@cites\\(\\s{0,3})(?<!@penalty\\(\\s{0,3})\"([A-Z][A-Z_]*[A-Z] [^\"]+)\"");
     private static final Pattern PHRASE_CALL = Pattern.compile("\\bPhrase\\s*\\.\\s*of\\s*\\(\\s*(\"([^\"]*)\")?");
 
     /** Where a name is used: "entry-rules/return-report/ReturnReport.drl:17". */
@@ -35,6 +44,9 @@ final class DrlReferences {
     final List<Use> periods = new ArrayList<>();
     final List<Use> lists = new ArrayList<>();
     final List<Use> phrases = new ArrayList<>();
+    final List<Use> settings = new ArrayList<>();
+    /** Source references written as strings in the code (not metadata), each ';'-separated part. */
+    final List<Use> sourceRefs = new ArrayList<>();
     /** Calls whose name is not a literal, and codes written as strings: neither can be checked. */
     final List<String> notLiteral = new ArrayList<>();
 
@@ -46,6 +58,15 @@ final class DrlReferences {
             refs.collect(file, code, PURPOSE, refs.periods, null);
             refs.collect(file, code, LIST_CALL, refs.lists, "keywords.find");
             refs.collect(file, code, PHRASE_CALL, refs.phrases, null);
+            refs.collect(file, code, SETTING, refs.settings, null);
+            Matcher ref = SOURCE_REF.matcher(code);
+            while (ref.find()) {
+                for (String part : ref.group(1).split(";")) {
+                    if (!part.isBlank()) {
+                        refs.sourceRefs.add(new Use(part.strip(), file + ":" + line(code, ref.start())));
+                    }
+                }
+            }
             Matcher quoted = QUOTED_CODE.matcher(code);
             while (quoted.find()) {
                 refs.notLiteral.add(file + ":" + line(code, quoted.start()) + ": \"" + quoted.group(1)

@@ -68,6 +68,11 @@ public final class Finding {
         return new Finding(ruleId, due, leader.name(), leader, evidence, reminders, penalty);
     }
 
+    /** What the finding is about when it is not a leader: a document code, a work item. */
+    public Finding about(String subject) {
+        return new Finding(ruleId, due, subject, concerns, evidence, reminders, penalty);
+    }
+
     public Finding due(Due due) {
         return due(due.getDate());
     }

@@ -28,12 +28,16 @@ public final class Rulebase {
     private final SourceLibrary sources;
     private final Messages messages;
     private final SpecialIdentities identities;
+    /** The policy data every check holds as facts: tier ratios, named policy settings. */
+    private final List<Object> policyFacts;
     /** Resolved once: the citations of each rule and the penalty of each penalty reference. */
     private final Map<String, List<Citation>> citations = new java.util.HashMap<>();
     private final Map<String, Penalty> penalties = new java.util.concurrent.ConcurrentHashMap<>();
 
     Rulebase(String version, String origin, KieSessionsPool sessions, Map<String, RuleDefinition> definitions,
-            DueDates dates, Keywords keywords, SourceLibrary sources, Messages messages, SpecialIdentities identities) {
+            DueDates dates, Keywords keywords, SourceLibrary sources, Messages messages, SpecialIdentities identities,
+            List<Object> policyFacts) {
+        this.policyFacts = List.copyOf(policyFacts);
         this.version = version;
         this.origin = origin;
         this.sessions = sessions;
@@ -81,6 +85,11 @@ public final class Rulebase {
     /** The art 9(4) identities data list, the DRL's global {@code identities}. */
     public SpecialIdentities identities() {
         return identities;
+    }
+
+    /** The policy data inserted into every check (TierRatio, PolicySetting). */
+    public List<Object> policyFacts() {
+        return policyFacts;
     }
 
     /** The rulebase's words: titles, notes, evidence phrases. */

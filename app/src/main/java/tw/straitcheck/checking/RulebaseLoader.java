@@ -33,11 +33,14 @@ import tw.straitcheck.checking.dates.NamedPeriod;
 import tw.straitcheck.checking.dates.OfficeCalendar;
 import tw.straitcheck.checking.dates.Period;
 import tw.straitcheck.checking.facts.PermitOffice;
+import tw.straitcheck.checking.facts.PolicySetting;
+import tw.straitcheck.checking.facts.TierRatio;
 import tw.straitcheck.checking.facts.SpecialIdentities;
 import tw.straitcheck.checking.facts.Codes;
 import tw.straitcheck.checking.facts.SpecialIdentity;
 import tw.straitcheck.checking.text.KeywordList;
 import tw.straitcheck.checking.text.Keywords;
+import tw.straitcheck.checking.text.TextNormalizer;
 
 /**
  * Builds a {@link Rulebase} from the files of {@code rules/}, once. Everything is checked here,
@@ -55,6 +58,12 @@ public final class RulebaseLoader {
     private static final int SESSION_POOL_SIZE = 4;
     /** The data list of ACT art 9(4) identities, next to the provision's rules. */
     static final String SPECIAL_IDENTITIES = "act/art-9-entry-permits/special-identities.yaml";
+    /** The named policy figures (poor-execution-rate). */
+    static final String POLICY = "policy.yaml";
+    /** SUBSIDY 3(1): the subsidy ratio of each financial tier, next to the provision's rules. */
+    static final String TIER_RATIOS = "subsidy/point-3-1-ratio/tier-ratios.yaml";
+    /** The variant folds applied after OpenCC to texts and list entries alike (rule catalogue D); not a keyword list. */
+    static final String VARIANT_FOLDS = "lists/variant-folds.yaml";
 
     private RulebaseLoader() {
     }
@@ -66,18 +75,25 @@ public final class RulebaseLoader {
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
         Map<String, NamedPeriod> periods = periods(files);
         DueDates dates = new DueDates(periods, calendar);
-        Map<String, KeywordList> lists = keywordLists(files);
-        Keywords keywords = new Keywords(lists);
+        TextNormalizer normalizer = variantFolds(files);
+        Map<String, KeywordList> lists = keywordLists(files, normalizer);
+        Keywords keywords = new Keywords(lists, normalizer);
         Messages messages = Messages.load(files);
         SpecialIdentities identities = specialIdentities(files, sources);
-        checkNames(DrlReferences.scan(files.matching("", ".drl")), periods, lists, messages);
+        Map<String, java.math.BigDecimal> settings = policySettings(files);
+        List<Object> policyFacts = new ArrayList<>();
+        settings.forEach((name, value) -> policyFacts.add(new PolicySetting(name, value)));
+        policyFacts.addAll(tierRatios(files));
+        DrlReferences refs = DrlReferences.scan(files.matching("", ".drl"));
+        checkNames(refs, periods, lists, messages, sources);
+        checkSettings(refs, settings.keySet());
         KieContainer container = compile(files, version);
         KieBase kieBase = container.getKieBase();
         Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase, messages));
         checkMessageKeys(messages, definitions);
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
         Rulebase rulebase = new Rulebase(version, files.origin(), container.newKieSessionsPool(SESSION_POOL_SIZE),
-                definitions, dates, keywords, sources, messages, identities);
+                definitions, dates, keywords, sources, messages, identities, policyFacts);
         LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -94,7 +110,7 @@ public final class RulebaseLoader {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PeriodEntry(String length, List<String> lengths, String direction, String reference) {
+    record PeriodEntry(String length, List<String> lengths, String direction, String roll, String reference) {
     }
 
     private static Map<String, NamedPeriod> periods(RuleFiles files) {
@@ -107,10 +123,15 @@ public final class RulebaseLoader {
             if (entry.direction() == null) {
                 throw new IllegalArgumentException("rules/periods.yaml: period '" + e.getKey() + "' needs direction: before|after");
             }
-            periods.put(e.getKey(), new NamedPeriod(e.getKey(),
-                    lengths.stream().map(Period::parse).toList(),
-                    NamedPeriod.Direction.valueOf(entry.direction().strip().toUpperCase(Locale.ROOT)),
-                    entry.reference()));
+            try {
+                periods.put(e.getKey(), new NamedPeriod(e.getKey(),
+                        lengths.stream().map(Period::parse).toList(),
+                        NamedPeriod.Direction.valueOf(entry.direction().strip().toUpperCase(Locale.ROOT)),
+                        NamedPeriod.Roll.parse(e.getKey(), entry.roll()),
+                        entry.reference()));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("rules/periods.yaml: " + bad.getMessage(), bad);
+            }
         });
         return periods;
     }
@@ -119,9 +140,30 @@ public final class RulebaseLoader {
     record ListFile(String name, String reference, List<JsonNode> entries) {
     }
 
-    private static Map<String, KeywordList> keywordLists(RuleFiles files) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FoldFile(String reference, List<TextNormalizer.Fold> folds) {
+    }
+
+    private static TextNormalizer variantFolds(RuleFiles files) {
+        String name = "rules/" + VARIANT_FOLDS;
+        FoldFile file;
+        try {
+            file = YAML.convertValue(readYaml(files, VARIANT_FOLDS), FoldFile.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+        if (file == null || file.reference() == null || file.reference().isBlank() || file.folds() == null) {
+            throw new IllegalArgumentException(name + ": needs 'reference' and 'folds' (e.g. - { from: 臺, to: 台 })");
+        }
+        return TextNormalizer.withFolds(name, file.folds());
+    }
+
+    private static Map<String, KeywordList> keywordLists(RuleFiles files, TextNormalizer normalizer) {
         Map<String, KeywordList> lists = new LinkedHashMap<>();
         files.matching("lists/", ".yaml").forEach((name, content) -> {
+            if (name.equals(VARIANT_FOLDS)) {
+                return;
+            }
             ListFile file;
             try {
                 file = YAML.readValue(content, ListFile.class);
@@ -135,11 +177,98 @@ public final class RulebaseLoader {
             for (JsonNode node : file.entries()) {
                 entries.add(node.isTextual()
                         ? new KeywordList.Entry(node.asText(), null, List.of())
-                        : YAML.convertValue(node, KeywordList.Entry.class));
+                        : entry(name, node));
             }
-            lists.put(file.name(), new KeywordList(file.name(), file.reference(), entries));
+            try {
+                lists.put(file.name(), new KeywordList(file.name(), file.reference(), entries, normalizer));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rules/" + name + ": " + e.getMessage(), e);
+            }
         });
         return lists;
+    }
+
+    /** The named policy figures of {@code rules/policy.yaml}: {@code name: {value: 60%, reference: …}}. */
+    private static Map<String, java.math.BigDecimal> policySettings(RuleFiles files) {
+        Map<String, java.math.BigDecimal> settings = new LinkedHashMap<>();
+        if (!files.matching("", ".yaml").containsKey(POLICY)) {
+            return settings;
+        }
+        readYaml(files, POLICY).path("settings").fields().forEachRemaining(e -> {
+            String value = e.getValue().path("value").asText("").strip();
+            String reference = e.getValue().path("reference").asText("").strip();
+            if (reference.isEmpty()) {
+                throw new IllegalArgumentException("rules/" + POLICY + ": setting '" + e.getKey() + "' has no reference");
+            }
+            settings.put(e.getKey(), percent("rules/" + POLICY + ": setting '" + e.getKey() + "'", value));
+        });
+        return settings;
+    }
+
+    /** SUBSIDY 3(1): the ratio of each financial tier 1–5, as data; every tier must be there. */
+    private static List<TierRatio> tierRatios(RuleFiles files) {
+        if (!files.matching("", ".yaml").containsKey(TIER_RATIOS)) {
+            return List.of();
+        }
+        JsonNode root = readYaml(files, TIER_RATIOS);
+        if (root.path("reference").asText("").isBlank()) {
+            throw new IllegalArgumentException("rules/" + TIER_RATIOS + ": needs 'reference'");
+        }
+        List<TierRatio> ratios = new ArrayList<>();
+        Set<Integer> tiers = new TreeSet<>();
+        root.path("tiers").fields().forEachRemaining(e -> {
+            int tier;
+            try {
+                tier = Integer.parseInt(e.getKey().strip());
+            } catch (NumberFormatException bad) {
+                throw new IllegalArgumentException("rules/" + TIER_RATIOS + ": a tier is a number 1–5, was '" + e.getKey() + "'");
+            }
+            java.math.BigDecimal ratio = percent("rules/" + TIER_RATIOS + ": tier " + tier, e.getValue().asText("").strip())
+                    .movePointLeft(2);
+            tiers.add(tier);
+            ratios.add(new TierRatio(tier, ratio));
+        });
+        if (!tiers.equals(new TreeSet<>(List.of(1, 2, 3, 4, 5)))) {
+            throw new IllegalArgumentException("rules/" + TIER_RATIOS + ": needs exactly the tiers 1 to 5, has " + tiers);
+        }
+        return ratios;
+    }
+
+    /** "60%" → 60; a figure from 0% to 100%. */
+    private static java.math.BigDecimal percent(String what, String text) {
+        if (!text.endsWith("%")) {
+            throw new IllegalArgumentException(what + ": write a percentage such as 60%, was '" + text + "'");
+        }
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(text.substring(0, text.length() - 1).strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": not a percentage: '" + text + "'");
+        }
+        if (value.signum() < 0 || value.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException(what + ": a percentage from 0% to 100%, was '" + text + "'");
+        }
+        return value;
+    }
+
+    /** Every policy setting the DRL names ({@code PolicySetting( name == "poor-execution-rate" )}) must exist. */
+    private static void checkSettings(DrlReferences refs, Set<String> settings) {
+        Map<String, Set<String>> unknown = DrlReferences.unknown(refs.settings, settings);
+        if (!unknown.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            unknown.forEach((name, where) -> problems.add("policy setting '" + name + "' is not in rules/" + POLICY
+                    + " (named at " + String.join(", ", where) + ")"));
+            throw new IllegalArgumentException("the rules name what does not exist or cannot be checked:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** An entry written as a mapping; an unknown key (a misspelt {@code counterpartsOnly}) refuses the list. */
+    private static KeywordList.Entry entry(String file, JsonNode node) {
+        try {
+            return YAML.convertValue(node, KeywordList.Entry.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rules/" + file + ": " + node + ": " + e.getMessage(), e);
+        }
     }
 
     private static KieContainer compile(RuleFiles files, String version) {
@@ -166,8 +295,15 @@ public final class RulebaseLoader {
 
     /** Every period, list and phrase the DRL names must exist: a misspelt name would otherwise fail on some submission, or never match. */
     private static void checkNames(DrlReferences refs, Map<String, NamedPeriod> periods, Map<String, KeywordList> lists,
-            Messages messages) {
+            Messages messages, SourceLibrary sources) {
         List<String> problems = new ArrayList<>(refs.notLiteral);
+        for (DrlReferences.Use use : refs.sourceRefs) {
+            // a penalty a derived fact chooses ("ACT art 90-2(2)") is resolved when a finding is reported: check it now
+            RuleDefinition.SourceRef ref = RuleDefinition.SourceRef.parse(use.name());
+            if (!sources.passages(ref.source()).isEmpty() && sources.passage(ref.source(), ref.ref()).isEmpty()) {
+                problems.add("'" + use.name() + "' is not a passage of rules/sources/ (named at " + use.where() + ")");
+            }
+        }
         DrlReferences.unknown(refs.periods, periods.keySet()).forEach((name, where) -> problems.add(
                 "period '" + name + "' is not in rules/periods.yaml (named at " + String.join(", ", where) + ")"));
         DrlReferences.unknown(refs.lists, lists.keySet()).forEach((name, where) -> problems.add(

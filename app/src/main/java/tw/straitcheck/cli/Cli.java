@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -94,9 +95,11 @@ public final class Cli {
             JsonNode root = (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON).readTree(file.toFile());
             LocalDate day = asOf;
             JsonNode submission = root;
+            List<Object> history = List.of();
             if (root != null && (root.has("submission") || root.has("baseline")) && !root.has("type")) {
                 CaseFile c = CaseFile.read(file); // a baseline: is merged with the case's with:
                 submission = c.submission();
+                history = tw.straitcheck.rulebook.HistoryFacts.of(c.history());
                 if (day == null) {
                     day = c.asOf();
                 }
@@ -111,7 +114,7 @@ public final class Cli {
                         Map.of("message", ErrorBody.INVALID_MESSAGE, "errors", ErrorBody.errors(read.errors()))));
                 return 1;
             }
-            CheckResult result = new CheckEngine(rules.load()).check(SubmissionFacts.of(read.submission(), day));
+            CheckResult result = new CheckEngine(rules.load()).check(SubmissionFacts.of(read.submission(), day, history));
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                     JSON.readTree(io.micronaut.serde.ObjectMapper.getDefault().writeValueAsString(result))));
             return 0;

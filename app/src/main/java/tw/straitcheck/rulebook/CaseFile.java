@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * on, and what must come out. The submission is given in full ({@code submission:}) or as a named
  * baseline of the corpus's {@code baselines/} folder with the fields this case changes
  * ({@code baseline:} and {@code with:}, merged as {@link #merge} describes); {@link #submission()}
- * is always the whole submission. {@code history} is kept as data and not used by any rule yet.
+ * is always the whole submission. {@code history} becomes facts (HistoryFacts) that the subsidy rules read.
  */
 public record CaseFile(Path path, String name, LocalDate asOf, String baseline, JsonNode submission,
         Expectation expect, List<HistoryEntry> history) {

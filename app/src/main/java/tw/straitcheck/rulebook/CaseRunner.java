@@ -73,7 +73,7 @@ public final class CaseRunner {
             differences.add("expected INVALID (errors at " + expect.errors() + ") but the submission was accepted");
             return new Outcome(c.path(), c.name(), differences);
         }
-        CheckResult result = engine.check(SubmissionFacts.of(read.submission(), c.asOf()));
+        CheckResult result = engine.check(SubmissionFacts.of(read.submission(), c.asOf(), HistoryFacts.of(c.history())));
         if (!result.verdict().name().equals(expect.verdict())) {
             differences.add("verdict " + result.verdict() + ", expected " + expect.verdict());
         }

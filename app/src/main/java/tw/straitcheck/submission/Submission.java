@@ -189,6 +189,89 @@ public sealed interface Submission {
         }
     }
 
+    /** 教育部補助辦理兩岸(含港澳)學術教育交流活動 申請 (submission.md 6). */
+    record SubsidyApplication(
+            Applicant applicant,
+            String activityName,
+            String purpose,
+            String activityKind,
+            String activityKindNote,
+            String venue,
+            List<Location> locations,
+            List<String> partners,
+            Boolean nationalEvent,
+            DateRange activityPeriod,
+            String itineraryText,
+            SubsidyParticipants participants,
+            Budget budget,
+            List<String> documents,
+            String relatedRegistrationId) implements Submission {
+
+        public static final String TYPE = "SUBSIDY_APPLICATION";
+
+        @Override
+        @JsonProperty("type")
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public SubsidyApplication withFileText(String field, String text) {
+            if (!"itineraryText".equals(field)) {
+                throw new IllegalArgumentException(TYPE + " takes no file for " + field);
+            }
+            return new SubsidyApplication(applicant, activityName, purpose, activityKind, activityKindNote, venue,
+                    locations, partners, nationalEvent, activityPeriod, text, participants, budget, documents,
+                    relatedRegistrationId);
+        }
+    }
+
+    /**
+     * 成果報告 (submission.md 7). {@code activityPeriod} is the subsidy's, given by the report in a
+     * check without the store.
+     */
+    record ResultsReport(
+            String subsidyId,
+            DateRange activityPeriod,
+            String held,
+            Long approvedTotal,
+            List<ExpenditureItem> expenditure,
+            List<ProgressItem> progress,
+            List<Outcome> outcomes,
+            String highlights,
+            Boolean statementOfAccountsAttached) implements Submission {
+
+        public static final String TYPE = "RESULTS_REPORT";
+
+        @Override
+        @JsonProperty("type")
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    record Applicant(String kind, String code, String name, String localGovernment, Integer financialTier,
+            LocalDate registeredOn, Boolean nonProfit) {
+    }
+
+    record SubsidyParticipants(Integer count, Integer students) {
+    }
+
+    record Budget(Long total, Long requestedFromMoe, List<OtherSource> otherSources) {
+    }
+
+    record OtherSource(String agency, Long amount, Boolean mainland) {
+    }
+
+    record ExpenditureItem(String item, Long approved, Long actual, String note) {
+    }
+
+    record ProgressItem(String item, LocalDate plannedCompletion, Integer percent, String delayReason) {
+    }
+
+    record Outcome(String expected, Boolean achieved, String note) {
+    }
+
     record School(String code, String name, Boolean publicSchool) {
     }
 

@@ -24,6 +24,18 @@ import tw.straitcheck.checking.facts.SubmissionType;
 import tw.straitcheck.checking.facts.TextField;
 import tw.straitcheck.checking.facts.TextFieldName;
 import tw.straitcheck.checking.CheckInput;
+import tw.straitcheck.checking.facts.ActivityKind;
+import tw.straitcheck.checking.facts.ApplicantKind;
+import tw.straitcheck.checking.facts.Document;
+import tw.straitcheck.checking.facts.ExpenditureItem;
+import tw.straitcheck.checking.facts.PastRecord;
+import tw.straitcheck.checking.facts.PastResultsReport;
+import tw.straitcheck.checking.facts.PastSubsidy;
+import tw.straitcheck.checking.facts.ProgressItem;
+import tw.straitcheck.checking.facts.ResultsHeld;
+import tw.straitcheck.checking.facts.ResultsReport;
+import tw.straitcheck.checking.facts.SubsidyApplication;
+import tw.straitcheck.checking.facts.Venue;
 
 /**
  * Turns a validated submission into the facts the rules match, field for field, its codes into the
@@ -36,7 +48,15 @@ public final class SubmissionFacts {
     }
 
     public static CheckInput of(Submission submission, LocalDate asOf) {
-        List<Object> facts = new ArrayList<>();
+        return of(submission, asOf, List.of());
+    }
+
+    /**
+     * The same, with the facts of the applicant's stored records ({@link PastRecord},
+     * {@link PastSubsidy}, {@link PastResultsReport}): a case file's {@code history:}, or the store.
+     */
+    public static CheckInput of(Submission submission, LocalDate asOf, List<?> history) {
+        List<Object> facts = new ArrayList<>(history);
         facts.add(new Check(Codes.of(SubmissionType.class, submission.type()), asOf));
         if (submission instanceof Submission.ExchangeActivity activity) {
             registration(activity, "", facts);
@@ -55,6 +75,10 @@ public final class SubmissionFacts {
                     announcement.selfCheckCompleted()));
             text(TextFieldName.ACTIVITY_NAME, "activityName", announcement.activityName(), facts);
             text(TextFieldName.ATTACHMENT_TEXT, "attachmentText", announcement.attachmentText(), facts);
+        } else if (submission instanceof Submission.SubsidyApplication application) {
+            subsidyApplication(application, facts);
+        } else if (submission instanceof Submission.ResultsReport report) {
+            resultsReport(report, facts);
         }
         return new CheckInput(asOf, facts);
     }
@@ -101,6 +125,55 @@ public final class SubmissionFacts {
             facts.add(new Agreement(prefix + "agreement", Codes.of(AgreementKind.class, a.kind()), a.declaredToMoeOn(), a.plannedSigningDate()));
             text(TextFieldName.AGREEMENT_PARTNER_SCHOOL, prefix + "agreement.partnerSchool", a.partnerSchool(), facts);
             text(TextFieldName.AGREEMENT_TEXT, prefix + "agreement.text", a.text(), facts);
+        }
+    }
+
+    private static void subsidyApplication(Submission.SubsidyApplication a, List<Object> facts) {
+        Submission.Applicant applicant = a.applicant();
+        facts.add(new SubsidyApplication(Codes.of(ApplicantKind.class, applicant.kind()), applicant.code(),
+                applicant.localGovernment(), applicant.financialTier(), applicant.registeredOn(), applicant.nonProfit(),
+                Codes.of(ActivityKind.class, a.activityKind()), Codes.of(Venue.class, a.venue()),
+                Boolean.TRUE.equals(a.nationalEvent()), a.activityPeriod().start(), a.activityPeriod().end(),
+                a.participants().count(), a.budget().total(), a.budget().requestedFromMoe(),
+                Codes.setOf(Document.class, a.documents())));
+        text(TextFieldName.ACTIVITY_NAME, "activityName", a.activityName(), facts);
+        text(TextFieldName.PURPOSE, "purpose", a.purpose(), facts);
+        text(TextFieldName.ITINERARY_TEXT, "itineraryText", a.itineraryText(), facts);
+        if (a.partners() != null) {
+            for (int i = 0; i < a.partners().size(); i++) {
+                text(TextFieldName.PARTNERS, "partners[" + i + "]", a.partners().get(i), facts);
+            }
+        }
+        List<Submission.OtherSource> sources = a.budget().otherSources();
+        for (int i = 0; i < sources.size(); i++) {
+            Submission.OtherSource source = sources.get(i);
+            if (source.mainland()) {
+                // an entry marked mainland is a mainland funder (FUNDING.POLITICAL_FUNDER); it states no form of support
+                String path = "budget.otherSources[" + i + "]";
+                facts.add(new Funding(i, path, FundingSource.MAINLAND, null,
+                        new TextField(TextFieldName.FUNDING_AGENCY, path + ".agency", source.agency())));
+            }
+        }
+    }
+
+    private static void resultsReport(Submission.ResultsReport r, List<Object> facts) {
+        List<Submission.ExpenditureItem> expenditure = r.expenditure() == null ? List.of() : r.expenditure();
+        long approved = 0;
+        long actual = 0;
+        for (int i = 0; i < expenditure.size(); i++) {
+            Submission.ExpenditureItem e = expenditure.get(i);
+            facts.add(new ExpenditureItem(i, "expenditure[" + i + "]", e.item(), e.approved(), e.actual()));
+            approved += e.approved();
+            actual += e.actual();
+        }
+        facts.add(new ResultsReport(r.subsidyId(), r.activityPeriod().start(), r.activityPeriod().end(),
+                Codes.of(ResultsHeld.class, r.held()), r.approvedTotal(), approved, actual, !expenditure.isEmpty(),
+                Boolean.TRUE.equals(r.statementOfAccountsAttached())));
+        if (r.progress() != null) {
+            for (int i = 0; i < r.progress().size(); i++) {
+                Submission.ProgressItem p = r.progress().get(i);
+                facts.add(new ProgressItem(i, "progress[" + i + "]", p.item(), p.plannedCompletion(), p.percent()));
+            }
         }
     }
 

@@ -5,7 +5,12 @@ import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import tw.straitcheck.checking.facts.ActivityCategory;
+import tw.straitcheck.checking.facts.ActivityKind;
 import tw.straitcheck.checking.facts.AgreementKind;
+import tw.straitcheck.checking.facts.ApplicantKind;
+import tw.straitcheck.checking.facts.Document;
+import tw.straitcheck.checking.facts.ResultsHeld;
+import tw.straitcheck.checking.facts.Venue;
 import tw.straitcheck.checking.facts.Codes;
 import tw.straitcheck.checking.facts.FundingSource;
 import tw.straitcheck.checking.facts.FundingSupport;
@@ -50,7 +55,8 @@ public final class SubmissionReader {
     }
 
     static final List<String> TYPES = List.of(ExchangeActivity.TYPE, Submission.Change.TYPE,
-            Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE);
+            Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE, Submission.SubsidyApplication.TYPE,
+            Submission.ResultsReport.TYPE);
     static final List<String> SCOPES = List.of("SINGLE", "MULTIPLE");
     // The codes are the engine's (checking.facts), so what is accepted here is what the rules match.
     static final List<String> MODES = Codes.names(Mode.class);
@@ -62,6 +68,16 @@ public final class SubmissionReader {
     static final List<String> MAINLAND_SUPPORT = Codes.names(FundingSupport.class);
     static final List<String> AGREEMENT_KINDS = Codes.names(AgreementKind.class);
     static final List<String> HELD = Codes.names(Held.class);
+    static final List<String> APPLICANT_KINDS = Codes.names(ApplicantKind.class);
+    static final List<String> ACTIVITY_KINDS = Codes.names(ActivityKind.class);
+    static final List<String> VENUES = Codes.names(Venue.class);
+    static final List<String> DOCUMENTS = Codes.names(Document.class);
+    static final List<String> RESULTS_HELD = Codes.names(ResultsHeld.class);
+    /** SUBSIDY 2(三): the groups whose registration date and (for a foundation) non-profit status matter. */
+    static final Set<String> GROUPS = Set.of("ACADEMIC_ASSOCIATION", "EDUCATION_FOUNDATION", "SOCIAL_EDUCATION_GROUP");
+    static final int TIER_MIN = 1;
+    static final int TIER_MAX = 5;
+    static final int PERCENT_MAX = 100;
 
     static final int NAME_MAX = 100;
     static final int ANNOUNCEMENT_METHOD_MAX = 200;
@@ -95,6 +111,8 @@ public final class SubmissionReader {
             case Submission.Change.TYPE -> readChange(root);
             case Submission.PostActivityReport.TYPE -> readPostActivityReport(root);
             case Submission.Announcement.TYPE -> readAnnouncement(root);
+            case Submission.SubsidyApplication.TYPE -> readSubsidyApplication(root);
+            case Submission.ResultsReport.TYPE -> readResultsReport(root);
             default -> throw new IllegalStateException(type);
         };
     }
@@ -396,6 +414,212 @@ public final class SubmissionReader {
                 read.optionalText(json.get("attachmentText")),
                 read.requiredBoolean(json.get("selfCheckCompleted")),
                 read.requiredBoolean(json.get("acknowledgedGroupTravelRegistration")));
+    }
+
+    // --- 6. Subsidy application
+
+    private Submission.SubsidyApplication readSubsidyApplication(Field json) {
+        Submission.Applicant applicant = readApplicant(json.get("applicant"));
+        String activityName = read.requiredText(json.get("activityName"), NAME_MAX);
+        String purpose = read.requiredText(json.get("purpose"));
+        String activityKind = read.requiredOneOf(json.get("activityKind"), ACTIVITY_KINDS);
+        Localized otherKind = Messages.of("field.required-when-kind-other");
+        String activityKindNote = readRequiredWhen("OTHER".equals(activityKind), json.get("activityKindNote"), otherKind,
+                read::requiredText);
+        String venue = read.requiredOneOf(json.get("venue"), VENUES);
+        List<Location> locations = null;
+        Field locationsField = json.get("locations");
+        if ("MAINLAND".equals(venue)) {
+            locations = readRequired(locationsField, Messages.of("field.required-when-venue-mainland"),
+                    this::readLocations);
+        } else if (venue != null && !locationsField.isAbsent() && !locationsField.node().isNull()) {
+            read.error(locationsField, "field.only-when-venue-mainland");
+        }
+        List<String> partners;
+        Field partnersField = json.get("partners");
+        if (venue != null && !"DOMESTIC".equals(venue)) {
+            partners = readRequired(partnersField, Messages.of("field.required-unless-venue-domestic"),
+                    this::readTextList);
+        } else {
+            partners = readIfGiven(partnersField, this::readTextListMayBeEmpty);
+        }
+        Boolean nationalEvent = read.requiredBoolean(json.get("nationalEvent"));
+        DateRange activityPeriod = readDateRange(json.get("activityPeriod"));
+        String itineraryText = read.optionalText(json.get("itineraryText"));
+        Submission.SubsidyParticipants participants = readSubsidyParticipants(json.get("participants"));
+        Submission.Budget budget = readBudget(json.get("budget"));
+        List<String> documents = readOneOfList(json.get("documents"), DOCUMENTS, false);
+        String relatedRegistrationId = read.optionalText(json.get("relatedRegistrationId"));
+        return new Submission.SubsidyApplication(applicant, activityName, purpose, activityKind, activityKindNote, venue,
+                locations, partners, nationalEvent, activityPeriod, itineraryText, participants, budget, documents,
+                relatedRegistrationId);
+    }
+
+    private Submission.Applicant readApplicant(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        String kind = read.requiredOneOf(field.get("kind"), APPLICANT_KINDS);
+        String code = read.requiredText(field.get("code"));
+        String name = read.requiredText(field.get("name"));
+        String localGovernment = read.optionalText(field.get("localGovernment"));
+        Integer tier = read.requiredCount(field.get("financialTier"));
+        if (tier != null && (tier < TIER_MIN || tier > TIER_MAX)) {
+            read.error(field.get("financialTier"), "field.financial-tier", TIER_MIN, TIER_MAX);
+            tier = null;
+        }
+        boolean group = kind != null && GROUPS.contains(kind);
+        Localized forGroup = Messages.of("field.required-for-group");
+        LocalDate registeredOn = readRequiredWhen(group, field.get("registeredOn"), forGroup, read::requiredDate);
+        Localized forFoundation = Messages.of("field.required-for-foundation");
+        Boolean nonProfit = readRequiredWhen("EDUCATION_FOUNDATION".equals(kind), field.get("nonProfit"), forFoundation,
+                read::requiredBoolean);
+        return new Submission.Applicant(kind, code, name, localGovernment, tier, registeredOn, nonProfit);
+    }
+
+    private Submission.SubsidyParticipants readSubsidyParticipants(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        Integer count = read.requiredCount(field.get("count"));
+        if (count != null && count < 1) {
+            read.error(field.get("count"), "field.at-least", 1);
+        }
+        Integer students = read.requiredCount(field.get("students"));
+        if (count != null && students != null && students > count) {
+            read.error(field.get("students"), "field.students-over-count");
+        }
+        return new Submission.SubsidyParticipants(count, students);
+    }
+
+    private Submission.Budget readBudget(Field field) {
+        if (read.requiredObject(field) == null) {
+            return null;
+        }
+        Long total = read.requiredAmount(field.get("total"));
+        if (total != null && total < 1) {
+            read.error(field.get("total"), "field.at-least", 1);
+        }
+        Long requested = read.requiredAmount(field.get("requestedFromMoe"));
+        if (total != null && requested != null && requested > total) {
+            read.error(field.get("requestedFromMoe"), "field.requested-over-total");
+        }
+        List<Submission.OtherSource> otherSources = List.of();
+        Field sources = field.get("otherSources");
+        if (!sources.isAbsent() && !sources.node().isNull()) {
+            List<Field> elements = read.requiredList(sources);
+            if (elements != null) {
+                List<Submission.OtherSource> entries = new ArrayList<>();
+                for (Field element : elements) {
+                    if (read.requiredObject(element) != null) {
+                        Boolean mainland = read.optionalBoolean(element.get("mainland"));
+                        entries.add(new Submission.OtherSource(read.requiredText(element.get("agency")),
+                                read.requiredAmount(element.get("amount")), mainland != null && mainland));
+                    }
+                }
+                otherSources = entries;
+            }
+        }
+        return new Submission.Budget(total, requested, otherSources);
+    }
+
+    // --- 7. Results report
+
+    private Submission.ResultsReport readResultsReport(Field json) {
+        String subsidyId = read.requiredText(json.get("subsidyId"));
+        // Without the store (this reader is stateless) the report's own activity period is the
+        // subsidy's: required here. The service compares it with the stored subsidy's.
+        DateRange activityPeriod = readDateRange(json.get("activityPeriod"));
+        String held = read.requiredOneOf(json.get("held"), RESULTS_HELD);
+        boolean notHeld = "NOT_HELD".equals(held);
+        Long approvedTotal = read.requiredAmount(json.get("approvedTotal"));
+        if (approvedTotal != null && approvedTotal < 1) {
+            read.error(json.get("approvedTotal"), "field.at-least", 1);
+        }
+        Localized whenHeld = Messages.of("field.required-unless-not-held");
+        List<Submission.ExpenditureItem> expenditure = readRequiredWhen(!notHeld, json.get("expenditure"), whenHeld,
+                this::readExpenditure);
+        if (expenditure != null && approvedTotal != null
+                && expenditure.stream().allMatch(e -> e.approved() != null)) {
+            long sum = expenditure.stream().mapToLong(Submission.ExpenditureItem::approved).sum();
+            if (!expenditure.isEmpty() && sum != approvedTotal) {
+                read.error(json.get("expenditure"), "field.approved-sum", sum, approvedTotal);
+            }
+        }
+        List<Submission.ProgressItem> progress = readIfGiven(json.get("progress"), this::readProgress);
+        List<Submission.Outcome> outcomes = readIfGiven(json.get("outcomes"), this::readOutcomes);
+        String highlights = read.optionalText(json.get("highlights"));
+        Boolean statement = read.requiredBoolean(json.get("statementOfAccountsAttached"));
+        return new Submission.ResultsReport(subsidyId, activityPeriod, held, approvedTotal, expenditure,
+                progress, outcomes, highlights, statement);
+    }
+
+    private List<Submission.ExpenditureItem> readExpenditure(Field field) {
+        List<Field> elements = read.nonEmptyList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<Submission.ExpenditureItem> items = new ArrayList<>();
+        for (Field element : elements) {
+            if (read.requiredObject(element) != null) {
+                items.add(new Submission.ExpenditureItem(read.requiredText(element.get("item")),
+                        read.requiredAmount(element.get("approved")), read.requiredAmount(element.get("actual")),
+                        read.optionalText(element.get("note"))));
+            }
+        }
+        return items;
+    }
+
+    private List<Submission.ProgressItem> readProgress(Field field) {
+        List<Field> elements = read.requiredList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<Submission.ProgressItem> items = new ArrayList<>();
+        for (Field element : elements) {
+            if (read.requiredObject(element) != null) {
+                Integer percent = read.requiredCount(element.get("percent"));
+                if (percent != null && percent > PERCENT_MAX) {
+                    read.error(element.get("percent"), "field.percent", 0, PERCENT_MAX);
+                    percent = null;
+                }
+                items.add(new Submission.ProgressItem(read.requiredText(element.get("item")),
+                        read.requiredDate(element.get("plannedCompletion")), percent,
+                        read.optionalText(element.get("delayReason"))));
+            }
+        }
+        return items;
+    }
+
+    private List<Submission.Outcome> readOutcomes(Field field) {
+        List<Field> elements = read.requiredList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<Submission.Outcome> outcomes = new ArrayList<>();
+        for (Field element : elements) {
+            if (read.requiredObject(element) != null) {
+                outcomes.add(new Submission.Outcome(read.requiredText(element.get("expected")),
+                        read.requiredBoolean(element.get("achieved")), read.optionalText(element.get("note"))));
+            }
+        }
+        return outcomes;
+    }
+
+    /** A list of non-blank texts that may be empty (a domestic subsidy's partners). */
+    private List<String> readTextListMayBeEmpty(Field field) {
+        List<Field> elements = read.requiredList(field);
+        if (elements == null) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (Field element : elements) {
+            String text = read.requiredText(element);
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return texts;
     }
 
     // --- shared shapes

@@ -163,6 +163,86 @@ class CheckEngineTest {
                         org.assertj.core.groups.Tuple.tuple("HANDBOOK", "參(四) 檢核事項"));
     }
 
+    private static String penaltyRef(ReportedFinding f) {
+        return f.penalty() == null ? null : f.penalty().source() + " " + f.penalty().ref();
+    }
+
+    @Test
+    void politicalContentIsFinedByFieldTheExchangesTextsUnderArt90_2_1AndTheAgreementsTextUnderArt90_2_2() {
+        ObjectNode json = plainActivity();
+        json.put("itineraryText", "第2天 參觀愛國教育基地");
+        ObjectNode agreement = json.putObject("agreement");
+        agreement.put("kind", "WRITTEN_COOPERATION").put("partnerSchool", "浙江海洋大學")
+                .put("declaredToMoeOn", "2026-05-01").put("plannedSigningDate", "2026-07-07").put("text", "雙方基於九二共識推動交流");
+
+        CheckResult result = check(json);
+
+        assertThat(findings(result, "CONTENT.POLITICAL"))
+                .extracting(f -> f.evidence().get(0).field(), CheckEngineTest::penaltyRef)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("itineraryText", "ACT art 90-2(1)"),
+                        org.assertj.core.groups.Tuple.tuple("agreement.text", "ACT art 90-2(2)"));
+        assertThat(findings(result, "CONTENT.POLITICAL")).filteredOn(f -> "agreement.text".equals(f.evidence().get(0).field()))
+                .singleElement().satisfies(f -> assertThat(f.penalty().minFine()).isEqualTo(10000L));
+    }
+
+    @Test
+    void politicalContentAndAPoliticalBodyInAnAnnouncementCarryNoFine() {
+        ObjectNode json = Fixtures.baseline("announcement");
+        json.put("attachmentText", "主辦單位共青團舟山市委，兩岸一家親青年營");
+
+        CheckResult result = engine.check(SubmissionFacts.of(read(json), LocalDate.of(2026, 5, 25)));
+
+        assertThat(only(result, "CONTENT.POLITICAL").penalty()).isNull();
+        assertThat(only(result, "CONTENT.POLITICAL_BODY").penalty()).isNull();
+        assertThat(only(result, "CONTENT.POLITICAL_BODY").evidence()).singleElement()
+                .satisfies(e -> assertThat(e.matched()).isEqualTo("共青團"));
+    }
+
+    @Test
+    void aPoliticalBodyInAnExchangesOwnTextsIsFinedAsAPoliticalCounterpartAndACounterpartsOnlyWordIsNotMatchedThere() {
+        ObjectNode json = plainActivity();
+        json.put("itineraryText", "第2天 拜會舟山市台辦及舟山市教育局");
+
+        CheckResult result = check(json);
+
+        ReportedFinding body = only(result, "CONTENT.POLITICAL_BODY");
+        assertThat(penaltyRef(body)).isEqualTo("ACT art 90-2(1)");
+        assertThat(body.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("itineraryText");
+            assertThat(e.matched()).isEqualTo("台辦");
+        });
+        assertThat(body.citations()).extracting(Citation::source, Citation::ref)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ACT", "art 33-1(1)(1)"),
+                        org.assertj.core.groups.Tuple.tuple("HANDBOOK", "壹二(三)"));
+    }
+
+    private ReportedFinding deemedApproval(LocalDate asOf) {
+        ObjectNode json = plainActivity();
+        ObjectNode agreement = json.putObject("agreement");
+        agreement.put("kind", "WRITTEN_COOPERATION").put("partnerSchool", "浙江海洋大學")
+                .put("declaredToMoeOn", "2026-05-01").put("plannedSigningDate", "2026-06-15").put("text", "教學科研交流合作備忘錄");
+        return only(engine.check(SubmissionFacts.of(read(json), asOf)), "AGREEMENT.DEEMED_APPROVED");
+    }
+
+    @Test
+    void onTheThirtiethDayAfterDeclaringTheDeemedApprovalIsDueTheNextDayUnlessTheMinistryDecidesByThatThirtiethDay() {
+        ReportedFinding deemed = deemedApproval(LocalDate.of(2026, 5, 31));
+        assertThat(deemed.due()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(deemed.evidence()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("agreement.declaredToMoeOn");
+            assertThat(e.value()).isEqualTo("2026-05-01");
+            assertThat(e.matched()).isEqualTo("除非教育部於 2026-05-31（含當日）以前作成決定 / unless the ministry decides by 2026-05-31");
+        });
+    }
+
+    @Test
+    void fromTheThirtyFirstDayAfterDeclaringTheAgreementIsDeemedApprovedIfTheMinistryDidNotDecide() {
+        ReportedFinding deemed = deemedApproval(LocalDate.of(2026, 6, 1));
+        assertThat(deemed.due()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(deemed.evidence()).singleElement().satisfies(e ->
+                assertThat(e.matched()).isEqualTo("教育部如未於 2026-05-31（含當日）以前決定，即視為同意 / deemed approved if the ministry did not decide by 2026-05-31"));
+    }
+
     @Test
     void aPoliticalKeywordInSimplifiedChineseInTheItineraryIsFlaggedWithTheOriginalTextQuoted() {
         ObjectNode json = plainActivity();

@@ -131,6 +131,49 @@ class RulebaseGuardsTest {
     }
 
     @Test
+    void anUnknownRollSettingInPeriodsYamlIsRefusedAtLoad() throws IOException {
+        Path rules = rulesWith("periods.yaml", "  change-report:\n    roll: next-working-day\n",
+                "  change-report:\n    roll: next-workday\n");
+
+        assertThatThrownBy(() -> load(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rules/periods.yaml")
+                .hasMessageContaining("unknown roll 'next-workday'");
+    }
+
+    @Test
+    void aPenaltyADerivedFactChoosesMustBeAPassageOfTheSources() throws IOException {
+        Path rules = rulesWith("act/art-33-1-political-cooperation/PoliticalCooperation.drl",
+                "new PoliticalContentFine($t, \"ACT art 90-2(2)\")", "new PoliticalContentFine($t, \"ACT art 90-2(9)\")");
+
+        assertThatThrownBy(() -> load(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'ACT art 90-2(9)' is not a passage of rules/sources/")
+                .hasMessageContaining("PoliticalCooperation.drl:");
+    }
+
+    @Test
+    void aMisspeltCounterpartsOnlyMarkInAListIsRefusedAtLoad() throws IOException {
+        Path rules = rulesWith("lists/political-bodies.yaml", "{ keyword: 教育局, category: government, counterpartsOnly: true }",
+                "{ keyword: 教育局, category: government, counterpartOnly: true }");
+
+        assertThatThrownBy(() -> load(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rules/lists/political-bodies.yaml")
+                .hasMessageContaining("counterpartOnly");
+    }
+
+    @Test
+    void aVariantFoldOfTwoCharactersIsRefusedAtLoad() throws IOException {
+        Path rules = rulesWith("lists/variant-folds.yaml", "{ from: 臺, to: 台 }", "{ from: 臺灣, to: 台灣 }");
+
+        assertThatThrownBy(() -> load(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rules/lists/variant-folds.yaml")
+                .hasMessageContaining("one character to one character");
+    }
+
+    @Test
     void aPeriodNamedInACommentIsNotAUse() throws IOException {
         Path rules = rulesWith("entry-rules/return-report/ReturnReport.drl",
                 "package tw.straitcheck.rules;", "// e.g. dates.due(\"no-such-period\", x)\npackage tw.straitcheck.rules;");

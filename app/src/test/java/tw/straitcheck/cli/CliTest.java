@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tw.straitcheck.ProjectFiles;
@@ -61,6 +63,36 @@ class CliTest {
         assertThat(run.out()).contains("FAIL " + dir.resolve("wrong-verdict.yaml"));
         assertThat(run.out()).contains("ERROR " + dir.resolve("broken.yaml"));
         assertThat(run.out().strip()).endsWith("0 passed, 2 failed");
+    }
+
+    @Test
+    void checkOfASubsidyCaseFileUsesItsHistory() throws IOException {
+        Path file = ProjectFiles.testCases().resolve(
+                "subsidy/point-6-2-barred-this-year/last-years-report-never-filed-bars-this-year.yaml");
+
+        Run run = run("check", file.toString());
+
+        assertThat(run.exit()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(result.get("verdict").asText()).isEqualTo("NON_COMPLIANT");
+        assertThat(result.get("asOf").asText()).isEqualTo("2026-05-20");
+        List<String> ruleIds = new ArrayList<>();
+        result.get("findings").forEach(f -> ruleIds.add(f.get("ruleId").asText()));
+        assertThat(ruleIds).contains("SUBSIDY.BARRED_THIS_YEAR", "OBL.SUBSIDY_APPLICATION", "OBL.SUBSIDY_RESULTS_REPORT");
+    }
+
+    @Test
+    void checkOfAResultsReportFileGivesTheSystemsRates(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("report.yaml");
+        Files.copy(ProjectFiles.testCases().resolve("baselines/results-report.yaml"), file);
+
+        Run run = run("check", file.toString(), "--as-of", "2026-11-10");
+
+        assertThat(run.exit()).isZero();
+        JsonNode result = new ObjectMapper().readTree(run.out());
+        assertThat(result.get("verdict").asText()).isEqualTo("COMPLIANT");
+        assertThat(result.get("findings").get(0).get("ruleId").asText()).isEqualTo("RESULTS.EXECUTION_RATE");
+        assertThat(result.get("findings").get(0).get("evidence").toString()).contains("91.95%", "100.00%", "94.81%");
     }
 
     @Test

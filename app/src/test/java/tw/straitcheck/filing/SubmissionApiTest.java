@@ -233,8 +233,8 @@ class SubmissionApiTest {
         ObjectNode travel = changes.putObject("travelPeriod");
         travel.put("departure", "2026-07-05");
         travel.put("return", "2026-07-13");
-        // the change happened on 5/27: reported on 6/1, more than three days later
-        JsonNode filing = json(post("/api/submissions", change(receipt, "2026-05-27", changes)));
+        // the change happened on Tue 5/26: due Fri 5/29 (a working day, no roll), reported on 6/1, late
+        JsonNode filing = json(post("/api/submissions", change(receipt, "2026-05-26", changes)));
 
         assertThat(filing.get("receipt").asText()).isEqualTo(receipt);
         assertThat(filing.get("version").asInt()).isEqualTo(2);

@@ -15,20 +15,22 @@ public final class Due {
     private final String purpose;
     private final LocalDate anchor;
     private final LocalDate date;
+    private final LocalDate counted;
     private final Object subject;
     private final Set<Integer> yearsNotLoaded;
 
-    Due(String purpose, LocalDate anchor, LocalDate date, Object subject, Set<Integer> yearsNotLoaded) {
+    Due(String purpose, LocalDate anchor, LocalDate date, LocalDate counted, Object subject, Set<Integer> yearsNotLoaded) {
         this.purpose = Objects.requireNonNull(purpose);
         this.anchor = Objects.requireNonNull(anchor);
         this.date = Objects.requireNonNull(date);
+        this.counted = Objects.requireNonNull(counted);
         this.subject = subject;
         this.yearsNotLoaded = Set.copyOf(yearsNotLoaded);
     }
 
     /** The same due date, concerning the given subject. */
     public Due about(Object subject) {
-        return new Due(purpose, anchor, date, subject, yearsNotLoaded);
+        return new Due(purpose, anchor, date, counted, subject, yearsNotLoaded);
     }
 
     public String getPurpose() {
@@ -41,6 +43,16 @@ public final class Due {
 
     public LocalDate getDate() {
         return date;
+    }
+
+    /** The last day as counted, before a day off rolled it (行政程序法 48(4)); the due date itself when it did not roll. */
+    public LocalDate getCounted() {
+        return counted;
+    }
+
+    /** Whether the counted last day was a day off and the due moved to the next working day. */
+    public boolean isRolled() {
+        return !counted.equals(date);
     }
 
     public Object getSubject() {

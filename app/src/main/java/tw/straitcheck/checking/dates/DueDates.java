@@ -18,6 +18,9 @@ import java.util.TreeSet;
  * <li>N working days after X: the Nth working day after X.</li>
  * <li>N clear working days before X: N working days must lie strictly between the act and X, so the
  *     last good day is the calendar day before the Nth working day counted back from X.</li>
+ * <li>A period with {@code roll: next-working-day} whose last day is a day off ends on the next working
+ *     day (行政程序法 第48條第4項). A roll that looks at a day of a year with no calendar counts
+ *     Monday–Friday and the due carries that year as not loaded.</li>
  * </ul>
  */
 public final class DueDates {
@@ -36,8 +39,9 @@ public final class DueDates {
             throw new IllegalArgumentException("period '" + purpose + "' is a series; use series()");
         }
         Set<Integer> yearsNotLoaded = new TreeSet<>();
-        LocalDate date = shift(anchor, named.lengths().get(0), named.direction(), yearsNotLoaded);
-        return new Due(purpose, anchor, date, null, yearsNotLoaded);
+        LocalDate counted = shift(anchor, named.lengths().get(0), named.direction(), yearsNotLoaded);
+        LocalDate date = roll(counted, named.roll(), yearsNotLoaded);
+        return new Due(purpose, anchor, date, counted, null, yearsNotLoaded);
     }
 
     /** Every date of a series period, e.g. the reminder days after an activity ends. */
@@ -89,6 +93,23 @@ public final class DueDates {
                 yield nthWorkingDay(anchor, length.count(), -1, yearsNotLoaded).minusDays(1);
             }
         };
+    }
+
+    /** 行政程序法 48(4): a last day that is a day off moves to the next working day. */
+    private LocalDate roll(LocalDate counted, NamedPeriod.Roll roll, Set<Integer> yearsNotLoaded) {
+        if (roll == NamedPeriod.Roll.NONE) {
+            return counted;
+        }
+        LocalDate day = counted;
+        while (true) {
+            if (!calendar.isLoaded(day.getYear())) {
+                yearsNotLoaded.add(day.getYear());
+            }
+            if (calendar.isWorkingDay(day)) {
+                return day;
+            }
+            day = day.plusDays(1);
+        }
     }
 
     private LocalDate nthWorkingDay(LocalDate from, int n, int step, Set<Integer> yearsNotLoaded) {

@@ -12,6 +12,7 @@ public final class TextField {
     private final TextFieldName field;
     private final String path;
     private final String value;
+    private TextNormalizer normalizedBy;
     private TextNormalizer.Normalized normalized;
 
     public TextField(TextFieldName field, String path, String value) {
@@ -32,9 +33,11 @@ public final class TextField {
         return value;
     }
 
-    public TextNormalizer.Normalized normalized() {
-        if (normalized == null) {
-            normalized = TextNormalizer.normalize(value);
+    /** The value in matching form; normalised once per normaliser (one per rulebase). */
+    public TextNormalizer.Normalized normalized(TextNormalizer normalizer) {
+        if (normalized == null || normalizedBy != normalizer) {
+            normalized = normalizer.of(value);
+            normalizedBy = normalizer;
         }
         return normalized;
     }

@@ -10,7 +10,11 @@ public enum TextFieldName {
     FUNDING_AGENCY("funding.agency"),
     AGREEMENT_PARTNER_SCHOOL("agreement.partnerSchool"),
     AGREEMENT_TEXT("agreement.text"),
-    ATTACHMENT_TEXT("attachmentText");
+    ATTACHMENT_TEXT("attachmentText"),
+    /** A subsidy application's purpose (目的). */
+    PURPOSE("purpose"),
+    /** A subsidy application's partners (the other side's organisers). */
+    PARTNERS("partners");
 
     private final String specName;
 

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 
@@ -17,10 +19,25 @@ import org.ahocorasick.trie.Trie;
  */
 public final class KeywordList {
 
-    /** One entry as policy staff wrote it, with its category and the phrases it must not match inside. */
-    public record Entry(String keyword, String category, List<String> exclusions) {
-        public Entry {
-            exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+    /**
+     * One entry as policy staff wrote it, with its category, the phrases it must not match inside,
+     * and whether it names a political body only in a counterpart field ({@code counterpartsOnly}:
+     * generic words such as 政府 or 教育部 that also name Taiwan's own bodies or ordinary things, so an
+     * exchange's own texts are not flagged for them, rule catalogue D, CONTENT.POLITICAL_BODY).
+     */
+    public record Entry(String keyword, String category, List<String> exclusions, boolean counterpartsOnly) {
+        @JsonCreator
+        public Entry(@JsonProperty("keyword") String keyword, @JsonProperty("category") String category,
+                @JsonProperty("exclusions") List<String> exclusions,
+                @JsonProperty("counterpartsOnly") boolean counterpartsOnly) {
+            this.keyword = keyword;
+            this.category = category;
+            this.exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+            this.counterpartsOnly = counterpartsOnly;
+        }
+
+        public Entry(String keyword, String category, List<String> exclusions) {
+            this(keyword, category, exclusions, false);
         }
     }
 
@@ -31,15 +48,23 @@ public final class KeywordList {
     private final Map<String, Set<String>> excludedKeywordsByPhrase = new HashMap<>();
     private final Trie keywords;
     private final Trie exclusions;
+    private final TextNormalizer normalizer;
 
+    /** A list matched without variant folds (tests of the matching itself). */
     public KeywordList(String name, String reference, List<Entry> entries) {
+        this(name, reference, entries, TextNormalizer.WITHOUT_FOLDS);
+    }
+
+    /** A list whose entries and exclusions are normalised as the texts will be, with the rulebase's folds. */
+    public KeywordList(String name, String reference, List<Entry> entries, TextNormalizer normalizer) {
+        this.normalizer = normalizer;
         this.name = name;
         this.reference = reference;
         this.entries = List.copyOf(entries);
         List<String> normalizedKeywords = new ArrayList<>();
         List<String> normalizedExclusions = new ArrayList<>();
         for (Entry entry : entries) {
-            String key = TextNormalizer.normalizeKeyword(entry.keyword());
+            String key = normalizer.keyword(entry.keyword());
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("list " + name + ": empty keyword");
             }
@@ -48,7 +73,7 @@ public final class KeywordList {
             }
             normalizedKeywords.add(key);
             for (String exclusion : entry.exclusions()) {
-                String ex = TextNormalizer.normalizeKeyword(exclusion);
+                String ex = normalizer.keyword(exclusion);
                 if (!ex.contains(key)) {
                     throw new IllegalArgumentException("list " + name + ": exclusion '" + exclusion
                             + "' does not contain its keyword '" + entry.keyword() + "'");
@@ -71,6 +96,11 @@ public final class KeywordList {
 
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** How this list's entries, and the texts matched against it, are normalised. */
+    public TextNormalizer normalizer() {
+        return normalizer;
     }
 
     /** Each entry that matches the text outside its exclusions, once, with the first place it matched. */

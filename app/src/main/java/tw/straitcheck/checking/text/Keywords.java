@@ -16,9 +16,22 @@ public final class Keywords {
     private static final int CONTEXT_MARGIN = 10;
 
     private final Map<String, KeywordList> lists;
+    private final TextNormalizer normalizer;
 
+    /** Lists matched without variant folds (tests of the matching itself). */
     public Keywords(Map<String, KeywordList> lists) {
+        this(lists, TextNormalizer.WITHOUT_FOLDS);
+    }
+
+    /** The lists, each built with {@code normalizer}, which texts are normalised with too. */
+    public Keywords(Map<String, KeywordList> lists, TextNormalizer normalizer) {
         this.lists = Map.copyOf(lists);
+        this.normalizer = normalizer;
+    }
+
+    /** The rulebase's normalisation: OpenCC s2t, the variant folds of rules/lists/variant-folds.yaml, width, case, spaces. */
+    public TextNormalizer normalizer() {
+        return normalizer;
     }
 
     public List<KeywordHit> find(String listName, TextField field) {
@@ -26,7 +39,7 @@ public final class Keywords {
             return List.of();
         }
         KeywordList list = list(listName);
-        TextNormalizer.Normalized text = field.normalized();
+        TextNormalizer.Normalized text = field.normalized(normalizer);
         List<KeywordList.Match> matches = list.find(text);
         if (matches.isEmpty()) {
             return List.of();
@@ -34,9 +47,14 @@ public final class Keywords {
         List<KeywordHit> hits = new ArrayList<>(matches.size());
         for (KeywordList.Match m : matches) {
             hits.add(new KeywordHit(listName, field.getPath(), field.getValue(), m.entry().keyword(),
-                    m.entry().category(), text.context(m.start(), m.end(), CONTEXT_MARGIN)));
+                    m.entry().category(), text.context(m.start(), m.end(), CONTEXT_MARGIN), m.entry().counterpartsOnly()));
         }
         return hits;
+    }
+
+    /** The names of the lists, e.g. to check every entry of every list. */
+    public java.util.Set<String> names() {
+        return new java.util.TreeSet<>(lists.keySet());
     }
 
     public KeywordList list(String name) {

@@ -2,24 +2,76 @@ package tw.straitcheck.checking.text;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings text and list entries to one form before matching (rule catalogue, section D):
- * Simplified → Traditional (OpenCC s2t, so 统战部 matches 統戰部), then 臺 → 台, full-width →
- * half-width, ASCII lower case, and white space removed. Each character of the result remembers
- * where it came from, so evidence can quote the original text around a match.
+ * Simplified → Traditional (OpenCC s2t, so 统战部 matches 統戰部), then the variant folds of
+ * {@code rules/lists/variant-folds.yaml} (臺 → 台, 箇 → 個, 迴 → 回: OpenCC's phrase table turns
+ * 一个中国 into 一箇中國 and 回归 into 迴歸), full-width → half-width, ASCII lower case, and white
+ * space removed. Each character of the result remembers where it came from, so evidence can quote
+ * the original text around a match.
  */
 public final class TextNormalizer {
+
+    /** One variant fold as policy staff wrote it: a character and the one it is matched as. */
+    public record Fold(String from, String to) {
+    }
+
+    /**
+     * Without variant folds: OpenCC, width, case and white space only. For spellings that are not
+     * matched against the rulebase's lists (a province name); the lists use the rulebase's folds.
+     */
+    public static final TextNormalizer WITHOUT_FOLDS = new TextNormalizer(Map.of());
+
+    private final Map<Character, Character> folds;
+
+    private TextNormalizer(Map<Character, Character> folds) {
+        this.folds = Map.copyOf(folds);
+    }
+
+    /**
+     * The folds of the data table, checked: each side one character, no character folded twice,
+     * none folded to itself, and no chains (a target that is folded again), so the order of the
+     * table does not matter.
+     */
+    public static TextNormalizer withFolds(String table, List<Fold> folds) {
+        Map<Character, Character> map = new LinkedHashMap<>();
+        for (Fold f : folds) {
+            if (f == null || f.from() == null || f.to() == null || f.from().length() != 1 || f.to().length() != 1) {
+                throw new IllegalArgumentException(table + ": a fold is one character to one character, "
+                        + "e.g. { from: 臺, to: 台 }; was " + f);
+            }
+            char from = f.from().charAt(0);
+            char to = f.to().charAt(0);
+            if (from == to) {
+                throw new IllegalArgumentException(table + ": " + from + " is folded to itself");
+            }
+            if (map.putIfAbsent(from, to) != null) {
+                throw new IllegalArgumentException(table + ": " + from + " is folded twice");
+            }
+        }
+        map.forEach((from, to) -> {
+            if (map.containsKey(to)) {
+                throw new IllegalArgumentException(table + ": " + from + " → " + to + " is folded again (" + to + " → "
+                        + map.get(to) + "); fold straight to the final character");
+            }
+        });
+        return new TextNormalizer(map);
+    }
+
+    /** The folds, character to character, as the table gives them. */
+    public Map<Character, Character> folds() {
+        return folds;
+    }
 
     /**
      * The characters OpenCC s2t would change. Texts from Taiwanese schools are nearly always in
      * Traditional already; phrase conversion (the costly part) runs only on a text that has one.
      */
     private static final BitSet CONVERTIBLE = convertibleCharacters();
-
-    private TextNormalizer() {
-    }
 
     private static BitSet convertibleCharacters() {
         BitSet convertible = new BitSet(0x10000);
@@ -34,12 +86,13 @@ public final class TextNormalizer {
         return convertible;
     }
 
-    public static Normalized normalize(String original) {
+    /** The text in matching form, with the variant folds of this normaliser. */
+    public Normalized of(String original) {
         String traditional = toTraditional(original);
         StringBuilder out = new StringBuilder(traditional.length());
         int[] origin = new int[traditional.length()];
         for (int i = 0; i < traditional.length(); i++) {
-            char c = fold(traditional.charAt(i));
+            char c = fold(folds.getOrDefault(traditional.charAt(i), traditional.charAt(i)));
             if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
                 origin[out.length()] = i;
                 out.append(c);
@@ -48,8 +101,19 @@ public final class TextNormalizer {
         return new Normalized(original, out.toString(), java.util.Arrays.copyOf(origin, out.length()));
     }
 
+    /** A list entry or exclusion in matching form. */
+    public String keyword(String keyword) {
+        return of(keyword).text();
+    }
+
+    /** {@link #WITHOUT_FOLDS}: for a spelling that is not matched against the lists. */
+    public static Normalized normalize(String original) {
+        return WITHOUT_FOLDS.of(original);
+    }
+
+    /** {@link #WITHOUT_FOLDS}: for a spelling that is not matched against the lists. */
     public static String normalizeKeyword(String keyword) {
-        return normalize(keyword).text();
+        return WITHOUT_FOLDS.keyword(keyword);
     }
 
     /**
@@ -104,10 +168,8 @@ public final class TextNormalizer {
         return false;
     }
 
+    /** Width and case (the variant folds are data, applied before). */
     private static char fold(char c) {
-        if (c == '臺') {
-            return '台';
-        }
         if (c == '\u3000') {
             return ' ';
         }

@@ -196,4 +196,79 @@ class DueDatesTest {
         assertThat(due.getDate()).isEqualTo(d(2026, 3, 20));
         assertThat(due.toString()).isEqualTo("return-report 2026-03-20 (王大明)");
     }
+
+    @Nested
+    @DisplayName("roll: a forward filing deadline that ends on a day off ends on the next working day (行政程序法 48(4))")
+    class Roll {
+
+        @Test
+        void aChangeOnWednesdayJune24IsDueOnMondayJune29NotOnSaturdayJune27() {
+            Due due = dates.due("change-report", d(2026, 6, 24));
+            assertThat(due.getCounted()).isEqualTo(d(2026, 6, 27));
+            assertThat(due.getDate()).isEqualTo(d(2026, 6, 29));
+            assertThat(due.isRolled()).isTrue();
+            assertThat(due.getYearsNotLoaded()).isEmpty();
+        }
+
+        @Test
+        void aDueOnAWorkingDayDoesNotMove() {
+            Due due = dates.due("change-report", d(2026, 5, 4));
+            assertThat(due.getDate()).isEqualTo(d(2026, 5, 7));
+            assertThat(due.isRolled()).isFalse();
+        }
+
+        @Test
+        void anAnnouncementDueOnLunarNewYearsEveRollsPastTheWholeHolidayToMondayFebruary23() {
+            Due due = dates.due("announcement-registration", d(2026, 2, 13));
+            assertThat(due.getCounted()).isEqualTo(d(2026, 2, 16));
+            assertThat(due.getDate()).isEqualTo(d(2026, 2, 23));
+        }
+
+        @Test
+        void aPostReportDueOnSaturdayFebruary28RollsToMondayMarch2() {
+            assertThat(dates.due("post-activity-report", d(2026, 1, 31)).getDate()).isEqualTo(d(2026, 3, 2));
+        }
+
+        @Test
+        void aDueInAYearWithNoCalendarRollsByMondayToFridayAndCarriesThatYear() {
+            Due due = dates.due("post-activity-report", d(2026, 12, 31));
+            assertThat(due.getCounted()).isEqualTo(d(2027, 1, 31));
+            assertThat(due.getDate()).isEqualTo(d(2027, 2, 1));
+            assertThat(due.getYearsNotLoaded()).containsExactly(2027);
+        }
+
+        @Test
+        void aWeekdayDueInAYearWithNoCalendarStaysButStillCarriesThatYear() {
+            Due due = dates.due("change-report", d(2027, 1, 4));
+            assertThat(due.getDate()).isEqualTo(d(2027, 1, 7));
+            assertThat(due.getYearsNotLoaded()).containsExactly(2027);
+        }
+
+        @Test
+        void deadlinesCountedBackAndTheAgreementBarNeverRoll() {
+            // 2026-03-28 is a Saturday; one month before 2026-04-28 is that Saturday, and it stays
+            assertThat(dates.due("registration", d(2026, 4, 28)).getDate()).isEqualTo(d(2026, 3, 28));
+            assertThat(dates.due("agreement-declaration", d(2026, 7, 28)).getDate()).isEqualTo(d(2026, 6, 27));
+            assertThat(dates.due("agreement-waiting-period", d(2026, 5, 28)).getDate()).isEqualTo(d(2026, 6, 27));
+            assertThat(dates.period("registration").roll()).isEqualTo(NamedPeriod.Roll.NONE);
+            assertThat(dates.period("agreement-waiting-period").roll()).isEqualTo(NamedPeriod.Roll.NONE);
+            assertThat(dates.period("change-report").roll()).isEqualTo(NamedPeriod.Roll.NEXT_WORKING_DAY);
+        }
+
+        @Test
+        void anUnknownRollValueIsRefused() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> NamedPeriod.Roll.parse("change-report", "next-business-day"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unknown roll 'next-business-day'");
+        }
+
+        @Test
+        void aPeriodCountedBackCannotRoll() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NamedPeriod("registration",
+                    java.util.List.of(Period.parse("1 month")), NamedPeriod.Direction.BEFORE,
+                    NamedPeriod.Roll.NEXT_WORKING_DAY, "HANDBOOK"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("after a date only");
+        }
+    }
 }

@@ -6,24 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tw.straitcheck.ProjectFiles;
 import tw.straitcheck.checking.facts.KeywordHit;
 import tw.straitcheck.checking.facts.TextField;
 import tw.straitcheck.checking.facts.TextFieldName;
 
 class KeywordListTest {
 
+    /** The rulebase's normalisation, with the variant folds of rules/lists/variant-folds.yaml. */
+    private static final TextNormalizer N = ProjectFiles.rulebase().keywords().normalizer();
+
+    private static KeywordList list(String name, String reference, List<KeywordList.Entry> entries) {
+        return new KeywordList(name, reference, entries, N);
+    }
+
     private static final KeywordList.Entry UNIFICATION =
             new KeywordList.Entry("統一", null, List.of("統一編號", "統一發票", "統一超商", "統一企業"));
     private static final KeywordList.Entry GOVERNMENT =
             new KeywordList.Entry("政府", "government", List.of("非政府"));
 
-    private final KeywordList content = new KeywordList("political-content", "test",
+    private final KeywordList content = list("political-content", "test",
             List.of(UNIFICATION, new KeywordList.Entry("祖國", null, null)));
-    private final KeywordList bodies = new KeywordList("political-bodies", "test",
+    private final KeywordList bodies = list("political-bodies", "test",
             List.of(GOVERNMENT, new KeywordList.Entry("統戰部", "party", List.of())));
 
     private static List<KeywordList.Match> find(KeywordList list, String text) {
-        return list.find(TextNormalizer.normalize(text));
+        return list.find(N.of(text));
     }
 
     @Test
@@ -73,7 +81,7 @@ class KeywordListTest {
 
     @Test
     void anExclusionThatDoesNotContainItsKeywordIsRefused() {
-        assertThatThrownBy(() -> new KeywordList("political-content", "test",
+        assertThatThrownBy(() -> list("political-content", "test",
                 List.of(new KeywordList.Entry("統一", null, List.of("發票")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("list political-content: exclusion '發票' does not contain its keyword '統一'");
@@ -81,7 +89,7 @@ class KeywordListTest {
 
     @Test
     void aKeywordListedTwiceIsRefused() {
-        assertThatThrownBy(() -> new KeywordList("political-content", "test",
+        assertThatThrownBy(() -> list("political-content", "test",
                 List.of(new KeywordList.Entry("祖國", null, null), new KeywordList.Entry("祖國", null, null))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("list political-content: keyword listed twice: 祖國");
@@ -90,17 +98,17 @@ class KeywordListTest {
     @Test
     void aKeywordListedTwiceInDifferentFormsIsRefused() {
         // 臺灣同胞 and 台灣同胞 are the same after normalisation, and so are 祖国 and 祖國
-        assertThatThrownBy(() -> new KeywordList("l", "test",
+        assertThatThrownBy(() -> list("l", "test",
                 List.of(new KeywordList.Entry("台灣同胞", null, null), new KeywordList.Entry("臺灣同胞", null, null))))
                 .hasMessage("list l: keyword listed twice: 臺灣同胞");
-        assertThatThrownBy(() -> new KeywordList("l", "test",
+        assertThatThrownBy(() -> list("l", "test",
                 List.of(new KeywordList.Entry("祖國", null, null), new KeywordList.Entry("祖国", null, null))))
                 .hasMessage("list l: keyword listed twice: 祖国");
     }
 
     @Test
     void anEmptyKeywordIsRefused() {
-        assertThatThrownBy(() -> new KeywordList("l", "test", List.of(new KeywordList.Entry(" ", null, null))))
+        assertThatThrownBy(() -> list("l", "test", List.of(new KeywordList.Entry(" ", null, null))))
                 .hasMessage("list l: empty keyword");
     }
 
@@ -112,7 +120,7 @@ class KeywordListTest {
 
     @Test
     void aDignityEntryWrittenWithPunctuationMatchesFullWidthText() {
-        KeywordList dignity = new KeywordList("dignity", "test",
+        KeywordList dignity = list("dignity", "test",
                 List.of(new KeywordList.Entry("taiwan,china", null, null), new KeywordList.Entry("中國台灣", null, null)));
         assertThat(find(dignity, "Ｔａｉｗａｎ， Ｃｈｉｎａ")).extracting(m -> m.entry().keyword())
                 .containsExactly("taiwan,china");
@@ -122,7 +130,7 @@ class KeywordListTest {
 
     @Test
     void keywordsReportTheListKeywordItsCategoryAndTheOriginalTextAround() {
-        Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies), N);
         String value = "本次行程拜會廈門市人民政府台港澳辦公室及中共中央统战部相關人員";
         List<KeywordHit> hits = keywords.find("political-bodies",
                 new TextField(TextFieldName.MAINLAND_PARTNERS, "mainlandPartners[0]", value));
@@ -135,14 +143,14 @@ class KeywordListTest {
 
     @Test
     void keywordsOfAFieldWithoutAValueAreNone() {
-        Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies), N);
         assertThat(keywords.find("political-bodies", null)).isEmpty();
         assertThat(keywords.find("political-bodies", new TextField(TextFieldName.ITINERARY_TEXT, "f", null))).isEmpty();
     }
 
     @Test
     void anUnknownListIsRefusedByName() {
-        Keywords keywords = new Keywords(Map.of("political-bodies", bodies));
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies), N);
         assertThatThrownBy(() -> keywords.find("nope", new TextField(TextFieldName.ITINERARY_TEXT, "f", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no keyword list named 'nope' in rules/lists/");
