@@ -224,10 +224,10 @@ public class AccountService {
         return new LoggedIn(Actor.of(account, account.mustChange() || PasswordRules.expired(account, now)));
     }
 
-    /** The actor an account is now (after a password change ends a forced change). */
-    public Actor actor(long accountId) {
-        Account account = accounts.findById(accountId).orElseThrow(AccountService::noAccount);
-        return Actor.of(account, account.mustChange() || PasswordRules.expired(account, clock.instant()));
+    /** The actor a logged-in session's account is now: none once it is disabled (or gone). */
+    public Optional<Actor> current(long accountId) {
+        return accounts.findById(accountId).filter(Account::enabled)
+                .map(a -> Actor.of(a, a.mustChange() || PasswordRules.expired(a, clock.instant())));
     }
 
     /**

@@ -1,6 +1,7 @@
 package tw.straitcheck.account;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -30,10 +31,12 @@ class DemoAccounts {
 
     private final AccountService accounts;
     private final PrintStream out;
+    private final int port;
 
-    DemoAccounts(AccountService accounts) {
+    DemoAccounts(AccountService accounts, @Value("${micronaut.server.port:8080}") int port) {
         this.accounts = accounts;
         this.out = System.out;
+        this.port = port;
     }
 
     record Demo(String username, String displayNameKey, Role role) {
@@ -63,7 +66,7 @@ class DemoAccounts {
             printed.append(String.format("  %-14s %-34s %s%n", demo.role(), demo.username(), password));
         }
         if (!printed.isEmpty()) {
-            out.println(Messages.of("demo.printed").en() + System.lineSeparator() + printed);
+            out.println(Messages.of("demo.printed", "http://localhost:" + port + "/login").en() + System.lineSeparator() + printed);
             out.flush();
         }
     }

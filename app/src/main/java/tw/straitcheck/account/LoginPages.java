@@ -18,7 +18,6 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.filters.SecurityFilter;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.session.Session;
@@ -36,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.Messages;
 import tw.straitcheck.system.TaipeiClock;
 
 /**
@@ -109,7 +109,7 @@ class LoginPages {
         if (login instanceof AccountService.LoggedIn in) {
             SessionForRequest.find(request).ifPresent(old -> sessions.deleteSession(old.getId()));
             Session fresh = SessionForRequest.create(sessions, request);
-            fresh.put(SecurityFilter.AUTHENTICATION.toString(), in.actor().authentication());
+            SessionAuthentication.logIn(fresh, in.actor());
             csrf.seed(request, fresh);
             return redirect(in.actor().mustChangePassword() ? PASSWORD : "/");
         }
@@ -160,7 +160,7 @@ class LoginPages {
         model.put("actor", actor.get());
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
             model.put("errors", List.of(new ErrorBody.Item("confirmPassword",
-                    tw.straitcheck.system.Messages.of("password.confirm-differs"))));
+                    Messages.of("password.confirm-differs"))));
             return page(request, null, HttpStatus.UNPROCESSABLE_ENTITY, "account/password", model);
         }
         try {
@@ -169,16 +169,12 @@ class LoginPages {
             model.put("errors", e.body(null).errors());
             return page(request, null, e.status(), "account/password", model);
         }
-        Session session = SessionForRequest.find(request).orElseThrow();
-        session.put(SecurityFilter.AUTHENTICATION.toString(), accounts.actor(actor.get().accountId()).authentication());
         return redirect("/?changed=1");
     }
 
-    private static Optional<Actor> actor(HttpRequest<?> request) {
-        return SessionForRequest.find(request)
-                .flatMap(s -> s.get(SecurityFilter.AUTHENTICATION.toString(),
-                        io.micronaut.security.authentication.Authentication.class))
-                .map(Actor::of);
+    /** The session's account as it is now (the pages use the session only, never a token). */
+    private Optional<Actor> actor(HttpRequest<?> request) {
+        return SessionAuthentication.accountOf(request).flatMap(accounts::current);
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, @Nullable String lang, HttpStatus status, String view,
@@ -205,7 +201,8 @@ class LoginPages {
 
     /** A form without its session's CSRF token: 403, in the API's refusal shape. */
     private static MutableHttpResponse<?> forbidden() {
-        throw ApiException.forbidden(tw.straitcheck.system.Messages.of("page.csrf"));
+        ApiException refused = ApiException.forbidden(Messages.of("page.csrf"));
+        return HttpResponse.status(refused.status()).contentType(MediaType.APPLICATION_JSON_TYPE).body(refused.body(null));
     }
 
     private static MutableHttpResponse<?> redirect(String path) {

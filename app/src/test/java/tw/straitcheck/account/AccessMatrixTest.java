@@ -261,6 +261,21 @@ class AccessMatrixTest {
     }
 
     @Test
+    void aSchoolAdministratorGivesOnlySchoolRoles() {
+        String admin = bearer.get("schoolAdmin");
+        long userA = service.account("user-" + tag + "@a.edu.tw").orElseThrow().id();
+        bearer.put("adminAgain", admin);
+        for (String roles : List.of("[\"SYSTEM_ADMIN\"]", "[\"REVIEWER\"]", "[\"SCHOOL_USER\",\"POLICY_EDITOR\"]")) {
+            Row grant = new Row(HttpMethod.PUT, "/api/account/users/" + userA + "/roles", "{\"roles\":" + roles + "}", "");
+            assertThat(status(grant, "adminAgain")).as(roles).isEqualTo(422);
+            Row make = new Row(HttpMethod.POST, "/api/account/users", "{\"username\":\"x-" + tag + "@a.edu.tw\","
+                    + "\"displayName\":\"X\",\"roles\":" + roles + ",\"password\":\"Strong-Pass-1\"}", "");
+            assertThat(status(make, "adminAgain")).as(roles).isEqualTo(422);
+        }
+        assertThat(service.account(userA).orElseThrow().roles()).containsExactly(Role.SCHOOL_USER);
+    }
+
+    @Test
     void aSchoolAdministratorKeepsTheSchoolsContactPersons() throws IOException {
         String admin = bearer.get("schoolAdmin");
         JsonNode added = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/account/contacts",

@@ -193,6 +193,19 @@ class LoginPageTest {
     }
 
     @Test
+    void anAccountDisabledWhileLoggedInIsLoggedOutAtItsNextRequest() throws Exception {
+        Browser browser = new Browser();
+        assertThat(browser.logIn(PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        accounts.setEnabled(accounts.account(username).orElseThrow().id(), false);
+
+        assertThat(browser.get("/").headers().firstValue("Location")).contains("/login");
+        assertThat(browser.send(HttpRequest.newBuilder(uri("/api/account/me")).header("Accept", "application/json").GET())
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aWrongPasswordShowsTheLoginAgainWithTheErrorAndTheFifthLocksTheAccount() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> wrong = browser.logIn("wrong");
