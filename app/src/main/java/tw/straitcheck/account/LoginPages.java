@@ -188,7 +188,7 @@ class LoginPages {
         model.put("csrfToken", SessionForRequest.find(request).map(csrf::token).orElse(""));
         model.put("path", request.getPath());
         model.put("changed", request.getParameters().contains("changed"));
-        // rendered here rather than by the views filter, which fails on a 4xx answer with a body
+        // rendered here, with the answer's own status (401, 422, 423) and no views filter in between
         StringWriter html = new StringWriter();
         try {
             views.render(view, model, request).writeTo(html);
