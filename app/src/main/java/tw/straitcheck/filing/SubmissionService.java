@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.records.RecordStatus;
 import tw.straitcheck.records.RecordStore;
 import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.records.SubmissionVersion;
 import tw.straitcheck.records.SubmissionVersion.VersionKind;
 import tw.straitcheck.submission.Submission;
 import tw.straitcheck.submission.SubmissionFacts;
@@ -47,15 +49,17 @@ public class SubmissionService {
     private final Receipts receipts;
     private final IdempotencyKeys idempotencyKeys;
     private final RecordStore store;
+    private final StoredHistory storedHistory;
     private final JsonMapper jsonMapper;
 
     SubmissionService(CheckEngine engine, Clock clock, Receipts receipts, IdempotencyKeys idempotencyKeys,
-            RecordStore store, JsonMapper jsonMapper) {
+            RecordStore store, StoredHistory storedHistory, JsonMapper jsonMapper) {
         this.engine = engine;
         this.clock = clock;
         this.receipts = receipts;
         this.idempotencyKeys = idempotencyKeys;
         this.store = store;
+        this.storedHistory = storedHistory;
         this.jsonMapper = jsonMapper;
     }
 
@@ -125,9 +129,9 @@ public class SubmissionService {
 
     /**
      * A check that stores nothing ({@code POST /api/checks}). A change notice that names a kept
-     * registration is checked as that registration stands after the change, as its filing would be;
-     * only for the registration's own school ({@code filer}), so the open check shows nothing kept
-     * to anyone else.
+     * registration is checked as that registration stands after the change, as its filing would be,
+     * and a results report naming its approved subsidy with that subsidy's period and amount; only
+     * for the record's own school ({@code filer}), so the open check shows nothing kept to anyone else.
      */
     public CheckResult preCheck(Submission submission, LocalDate asOf, @Nullable Filer filer) {
         if (submission instanceof Submission.Change change) {
@@ -138,7 +142,24 @@ public class SubmissionService {
                 return engine.check(SubmissionFacts.of(changed(registration.get(), change), asOf));
             }
         }
-        return engine.check(SubmissionFacts.of(submission, asOf));
+        if (submission instanceof Submission.ResultsReport report) {
+            Optional<SubmissionRecord> subsidy = store.find(report.subsidyId()).filter(this::approvedSubsidy)
+                    .filter(r -> filer != null && filer.mayFileFor(r.schoolCode()));
+            if (subsidy.isPresent()) {
+                return engine.check(SubmissionFacts.of(ofSubsidy(subsidy.get(), report), asOf));
+            }
+        }
+        boolean own = filer != null && submission instanceof Submission.SubsidyApplication a
+                && filer.mayFileFor(a.applicant().code());
+        return engine.check(SubmissionFacts.of(submission, asOf, own ? history(submission) : List.of()));
+    }
+
+    /**
+     * A subsidy application is checked with its applicant's kept records (SUBSIDY 3(3), 6(2)); the
+     * open pre-check uses them only for the applicant's own accounts.
+     */
+    private List<Object> history(Submission submission) {
+        return submission instanceof Submission.SubsidyApplication a ? storedHistory.of(a.applicant().code()) : List.of();
     }
 
     /** What came with the request: the JSON as received, who sent it, when, and its files. */
@@ -153,14 +174,76 @@ public class SubmissionService {
         if (submission instanceof Submission.PostActivityReport report) {
             return filePostActivityReport(report, filer, received, asOf);
         }
+        if (submission instanceof Submission.ResultsReport report) {
+            return fileResultsReport(report, filer, received, asOf);
+        }
         filer.checkFilesFor(schoolOf(submission));
-        CheckResult result = engine.check(SubmissionFacts.of(submission, asOf));
-        boolean registration = submission instanceof Submission.ExchangeActivity;
-        RecordStore.Kept kept = store.open(receipts.next(asOf), submission.type(), summary(submission), statusFor(result),
-                new RecordStore.NewVersion(registration ? VersionKind.REGISTRATION : VersionKind.ANNOUNCEMENT,
-                        received.json(), registrationOf(submission), result, received.actor(), received.at(),
-                        registration ? "REGISTERED" : "ANNOUNCED", received.files()));
+        CheckResult result = engine.check(SubmissionFacts.of(submission, asOf, history(submission)));
+        VersionKind kind = submission instanceof Submission.ExchangeActivity ? VersionKind.REGISTRATION
+                : submission instanceof Submission.SubsidyApplication ? VersionKind.SUBSIDY_APPLICATION
+                : VersionKind.ANNOUNCEMENT;
+        // The ministry decides every subsidy application and its amount (SUBSIDY 4(2)): always reviewed.
+        RecordStatus status = kind == VersionKind.SUBSIDY_APPLICATION ? RecordStatus.IN_REVIEW : statusFor(result);
+        String action = switch (kind) {
+            case REGISTRATION -> "REGISTERED";
+            case SUBSIDY_APPLICATION -> "SUBSIDY_APPLIED";
+            default -> "ANNOUNCED";
+        };
+        RecordStore.Kept kept = store.open(receipts.next(asOf), submission.type(), summary(submission), status,
+                new RecordStore.NewVersion(kind, received.json(), registrationOf(submission), result, received.actor(),
+                        received.at(), action, received.files()));
         return Filing.of(kept.record(), kept.version(), result);
+    }
+
+    /**
+     * 成果報告: a version of the approved subsidy it names, judged with the subsidy's activity period
+     * and approved amount; the school may file it again (a new version) until its due (SUBSIDY 6(1);
+     * RESULTS_SYSTEM: 於規定期限內皆可修改). The record's status and verdict stay the application's.
+     */
+    private Filing fileResultsReport(Submission.ResultsReport report, Filer filer, Received received, LocalDate asOf) {
+        // another school's subsidy is answered as none
+        SubmissionRecord subsidy = store.lock(report.subsidyId()).filter(this::approvedSubsidy)
+                .filter(r -> filer.mayFileFor(r.schoolCode())).orElseThrow(() ->
+                ApiException.invalid(FieldError.of("subsidyId", "field.subsidy-not-approved")));
+        List<SubmissionVersion> earlier = store.versions(subsidy, VersionKind.RESULTS_REPORT);
+        if (!earlier.isEmpty()) {
+            Optional<LocalDate> due = store.judgedFinding(subsidy, "OBL.SUBSIDY_RESULTS_REPORT").map(f -> f.due());
+            if (due.isPresent() && asOf.isAfter(due.get())) {
+                throw ApiException.conflict(subsidy.receipt(), Messages.of("conflict.results-report-due-passed",
+                        due.get()));
+            }
+        }
+        CheckResult result = engine.check(SubmissionFacts.of(ofSubsidy(subsidy, report), asOf));
+        RecordStore.Kept kept = store.addVersion(subsidy, null, subsidy.status(), null,
+                new RecordStore.NewVersion(VersionKind.RESULTS_REPORT, received.json(), null, result, received.actor(),
+                        received.at(), earlier.isEmpty() ? "RESULTS_REPORTED" : "RESULTS_REPORT_EDITED",
+                        received.files()));
+        return Filing.of(kept.record(), kept.version(), result);
+    }
+
+    private boolean approvedSubsidy(SubmissionRecord record) {
+        return Submission.SubsidyApplication.TYPE.equals(record.type()) && record.status() == RecordStatus.APPROVED;
+    }
+
+    /**
+     * The report as the kept subsidy has it: its activity period and its approved amount, which the
+     * report must repeat (submission.md section 7: a differing one is a field error).
+     */
+    private static Submission.ResultsReport ofSubsidy(SubmissionRecord subsidy, Submission.ResultsReport report) {
+        List<FieldError> errors = new ArrayList<>();
+        if (report.approvedTotal() != null && !report.approvedTotal().equals(subsidy.approvedAmount())) {
+            errors.add(FieldError.of("approvedTotal", "field.approved-total-mismatch", subsidy.approvedAmount()));
+        }
+        Submission.DateRange period = new Submission.DateRange(subsidy.activityStart(), subsidy.activityEnd());
+        if (report.activityPeriod() != null && !report.activityPeriod().equals(period)) {
+            errors.add(FieldError.of("activityPeriod", "field.activity-period-mismatch", period.start(), period.end()));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new Submission.ResultsReport(report.subsidyId(), period, report.held(), subsidy.approvedAmount(),
+                report.expenditure(), report.progress(), report.outcomes(), report.highlights(),
+                report.statementOfAccountsAttached());
     }
 
     /** 活動變更通報: the registration as changed is checked again as a whole, plus the 3-day rule. */
@@ -255,6 +338,10 @@ public class SubmissionService {
                     a.activityPeriod().start(), a.activityPeriod().end(),
                     a.travelPeriod() == null ? null : a.travelPeriod().departure(),
                     a.travelPeriod() == null ? null : a.travelPeriod().returnDate(), String.join(",", emails));
+        }
+        if (submission instanceof Submission.SubsidyApplication a) {
+            return new RecordStore.Summary(a.applicant().code(), a.applicant().name(), a.activityName(),
+                    a.activityPeriod().start(), a.activityPeriod().end(), null, null, "");
         }
         Submission.Announcement a = (Submission.Announcement) submission;
         return new RecordStore.Summary(a.school().code(), a.school().name(), a.activityName(),

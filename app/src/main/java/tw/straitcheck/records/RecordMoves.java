@@ -25,6 +25,8 @@ public class RecordMoves {
     /** A move, the statuses it can start from, where it leads, and whether a reason is required. */
     public enum Move {
         CLEAR(Set.of(RecordStatus.IN_REVIEW), RecordStatus.ACCEPTED, false),
+        /** A subsidy application the ministry approves, with the approved amount (SUBSIDY 4(2): 核定). */
+        APPROVE(Set.of(RecordStatus.IN_REVIEW), RecordStatus.APPROVED, false),
         RETURN(Set.of(RecordStatus.IN_REVIEW), RecordStatus.RETURNED, true),
         REJECT(Set.of(RecordStatus.IN_REVIEW, RecordStatus.RETURNED), RecordStatus.REJECTED, true),
         WITHDRAW(Set.of(RecordStatus.IN_REVIEW, RecordStatus.RETURNED), RecordStatus.WITHDRAWN, false);
@@ -38,7 +40,15 @@ public class RecordMoves {
             this.to = to;
             this.needsReason = needsReason;
         }
+
+        /** A subsidy application is approved (with an amount), never cleared; any other record is cleared. */
+        boolean appliesTo(String type) {
+            boolean subsidy = SUBSIDY_APPLICATION.equals(type);
+            return this == APPROVE ? subsidy : this != CLEAR || !subsidy;
+        }
     }
+
+    private static final String SUBSIDY_APPLICATION = "SUBSIDY_APPLICATION";
 
     private final Repositories.Records records;
     private final Repositories.History history;
@@ -60,9 +70,22 @@ public class RecordMoves {
     @Transactional
     public SubmissionRecord move(String receipt, Move move, String actor, @Nullable String reason,
             @Nullable Long expectedLockVersion) {
+        return move(receipt, move, actor, reason, expectedLockVersion, null);
+    }
+
+    /** The same; an APPROVE carries the approved amount. */
+    @Transactional
+    public SubmissionRecord move(String receipt, Move move, String actor, @Nullable String reason,
+            @Nullable Long expectedLockVersion, @Nullable Long approvedAmount) {
         SubmissionRecord record = records.findByReceipt(receipt).orElseThrow(() -> ApiException.noRecord());
         if (expectedLockVersion != null && !expectedLockVersion.equals(record.lockVersion())) {
             throw ApiException.conflict(receipt, Messages.of("conflict.changed"));
+        }
+        if (!move.appliesTo(record.type())) {
+            throw ApiException.invalid(FieldError.of("action", "field.action-for-type", move, record.type()));
+        }
+        if (move == Move.APPROVE && approvedAmount == null) {
+            throw ApiException.invalid(FieldError.of("approvedAmount", "field.approved-amount-required"));
         }
         if (!move.from.contains(record.status())) {
             throw ApiException.conflict(receipt, Messages.of("conflict.status", record.status(), move));
@@ -73,7 +96,8 @@ public class RecordMoves {
         Instant now = clock.instant();
         SubmissionRecord moved;
         try {
-            moved = records.update(record.withStatus(move.to, now));
+            moved = records.update(move == Move.APPROVE ? record.approved(approvedAmount, now)
+                    : record.withStatus(move.to, now));
         } catch (OptimisticLockException e) {
             throw ApiException.conflict(receipt, Messages.of("conflict.concurrent"));
         }

@@ -31,7 +31,7 @@ public class RecordSearch {
     private static final String FROM = """
             FROM submission_record r
             LEFT JOIN LATERAL (SELECT v.id FROM submission_version v
-                               WHERE v.record_id = r.id AND v.kind <> 'POST_ACTIVITY_REPORT'
+                               WHERE v.record_id = r.id AND v.kind NOT IN ('POST_ACTIVITY_REPORT', 'RESULTS_REPORT')
                                ORDER BY v.number DESC LIMIT 1) judged ON true
             """;
 

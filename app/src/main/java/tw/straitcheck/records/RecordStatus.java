@@ -6,7 +6,9 @@ package tw.straitcheck.records;
  * a flag or a violation goes IN_REVIEW.
  */
 public enum RecordStatus {
-    ACCEPTED, IN_REVIEW, RETURNED, REJECTED, WITHDRAWN;
+    ACCEPTED, IN_REVIEW, RETURNED, REJECTED, WITHDRAWN,
+    /** A subsidy application the ministry approved, with its approved amount (核定). */
+    APPROVED;
 
     /** Not yet decided: a reviewer has not cleared or rejected it. The school may still withdraw. */
     public boolean undecided() {

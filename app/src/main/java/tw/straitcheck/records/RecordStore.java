@@ -9,13 +9,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.Evidence;
 import tw.straitcheck.checking.FindingKind;
 import tw.straitcheck.checking.ReportedFinding;
 import tw.straitcheck.records.SubmissionVersion.VersionKind;
+import tw.straitcheck.system.TaipeiClock;
 
 /**
  * Keeps records: a new record with its first version, each later version with the check that
@@ -85,8 +89,8 @@ public class RecordStore {
         SubmissionRecord record = records.save(new SubmissionRecord(null, receipt, type, status, summary.schoolCode(),
                 summary.schoolName(), summary.activityName(), summary.activityStart(), summary.activityEnd(),
                 summary.departure(), summary.returnDate(), 1, result.verdict().name(),
-                count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG), null, summary.contactEmails(),
-                v.actor(), v.at(), v.at(), null));
+                count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG), null, null,
+                summary.contactEmails(), v.actor(), v.at(), v.at(), null));
         keep(record, null, 1, v);
         return new Kept(record, 1);
     }
@@ -134,7 +138,7 @@ public class RecordStore {
     public Optional<ReportedFinding> judgedFinding(SubmissionRecord record, String ruleId) {
         List<SubmissionVersion> all = versions.findByRecordIdOrderByNumber(record.id());
         for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).kind() != VersionKind.POST_ACTIVITY_REPORT) {
+            if (all.get(i).kind().judgesTheRecord()) {
                 return findings.findByVersionIdOrderById(all.get(i).id()).stream()
                         .filter(f -> f.ruleId().equals(ruleId))
                         .findFirst()
@@ -148,6 +152,48 @@ public class RecordStore {
     @Transactional
     public List<Long> flagsOfJudgedVersion(SubmissionRecord record) {
         return findings.flagsOfJudgedVersion(record.id());
+    }
+
+    /**
+     * A kept version as the applicant's history needs it: its kind, the day it was checked on,
+     * what was submitted (JSON) and the ruleIds its check raised.
+     */
+    public record PastVersion(VersionKind kind, LocalDate asOf, String submitted, Set<String> ruleIds) {
+    }
+
+    /** A record of a school or applicant, with the day it was decided (null while undecided) and its versions. */
+    public record Past(SubmissionRecord record, @Nullable LocalDate decidedOn, List<PastVersion> versions) {
+    }
+
+    /**
+     * Every record of the school or applicant with this code, for the history facts of a subsidy
+     * application (SUBSIDY 3(3), 6(2)): a decision's day is that of the move to its current status.
+     */
+    @Transactional
+    public List<Past> history(String schoolCode) {
+        List<Past> past = new ArrayList<>();
+        for (SubmissionRecord r : records.findBySchoolCode(schoolCode)) {
+            LocalDate decidedOn = null;
+            for (HistoryEntry h : history.findByRecordIdOrderById(r.id())) {
+                if (h.toStatus() == r.status() && h.fromStatus() != h.toStatus()) {
+                    decidedOn = TaipeiClock.at(h.at()).toLocalDate();
+                }
+            }
+            List<PastVersion> kept = new ArrayList<>();
+            for (SubmissionVersion v : versions.findByRecordIdOrderByNumber(r.id())) {
+                Set<String> raised = new HashSet<>();
+                findings.findByVersionIdOrderById(v.id()).forEach(f -> raised.add(f.ruleId()));
+                kept.add(new PastVersion(v.kind(), v.asOf(), v.submitted(), Set.copyOf(raised)));
+            }
+            past.add(new Past(r, r.status().undecided() ? null : decidedOn, List.copyOf(kept)));
+        }
+        return List.copyOf(past);
+    }
+
+    /** The versions of a record of one kind, oldest first. */
+    @Transactional
+    public List<SubmissionVersion> versions(SubmissionRecord record, VersionKind kind) {
+        return versions.findByRecordIdOrderByNumber(record.id()).stream().filter(v -> v.kind() == kind).toList();
     }
 
     /** How the registration of a record stands now (the JSON of its latest whole registration). */
@@ -186,7 +232,8 @@ public class RecordStore {
         return new SubmissionRecord(r.id(), r.receipt(), r.type(), status, s.schoolCode(), s.schoolName(),
                 s.activityName(), s.activityStart(), s.activityEnd(), s.departure(), s.returnDate(), number,
                 result.verdict().name(), count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG),
-                r.postReportFiledOn(), s.contactEmails(), r.filedBy(), r.createdAt(), now, r.lockVersion());
+                r.postReportFiledOn(), r.approvedAmount(), s.contactEmails(), r.filedBy(), r.createdAt(), now,
+                r.lockVersion());
     }
 
     private static int count(CheckResult result, FindingKind kind) {

@@ -30,12 +30,12 @@ public class RecordViews implements ApiErrors.CurrentState {
     public record Summary(String receipt, String type, RecordStatus status, Long lockVersion, String schoolCode,
             String schoolName, String activityName, @Nullable LocalDate activityStart, @Nullable LocalDate departure,
             int currentVersion, String verdict, int violations, int flags, @Nullable LocalDate postReportFiledOn,
-            String filedBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            @Nullable Long approvedAmount, String filedBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
         public static Summary of(SubmissionRecord r) {
             return new Summary(r.receipt(), r.type(), r.status(), r.lockVersion(), r.schoolCode(), r.schoolName(),
                     r.activityName(), r.activityStart(), r.departure(), r.currentVersion(), r.verdict(), r.violations(),
-                    r.flags(), r.postReportFiledOn(), r.filedBy(), TaipeiClock.at(r.createdAt()),
+                    r.flags(), r.postReportFiledOn(), r.approvedAmount(), r.filedBy(), TaipeiClock.at(r.createdAt()),
                     TaipeiClock.at(r.updatedAt()));
         }
     }

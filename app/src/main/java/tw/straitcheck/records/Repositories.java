@@ -17,6 +17,8 @@ final class Repositories {
     interface Records extends CrudRepository<SubmissionRecord, Long> {
         Optional<SubmissionRecord> findByReceipt(String receipt);
 
+        List<SubmissionRecord> findBySchoolCode(String schoolCode);
+
         /** Locks the row for the rest of the transaction: changes to one record are filed one at a time. */
         @Query("SELECT * FROM submission_record WHERE receipt = :receipt FOR UPDATE")
         Optional<SubmissionRecord> findByReceiptForUpdate(String receipt);
@@ -33,13 +35,13 @@ final class Repositories {
 
         /**
          * The flags of the version the record's verdict comes from: its latest version other than a
-         * post-activity report, which is judged on its own and leaves the verdict.
+         * post-activity report or a results report, each judged on its own.
          */
         @Query("""
                 SELECT f.id FROM finding f
                 WHERE f.record_id = :recordId AND f.kind = 'FLAG'
                   AND f.version_id = (SELECT v.id FROM submission_version v
-                                      WHERE v.record_id = :recordId AND v.kind <> 'POST_ACTIVITY_REPORT'
+                                      WHERE v.record_id = :recordId AND v.kind NOT IN ('POST_ACTIVITY_REPORT', 'RESULTS_REPORT')
                                       ORDER BY v.number DESC LIMIT 1)
                 ORDER BY f.id""")
         List<Long> flagsOfJudgedVersion(Long recordId);

@@ -27,5 +27,15 @@ public record SubmissionVersion(
         String submittedBy,
         Instant createdAt) {
 
-    public enum VersionKind { REGISTRATION, CHANGE, RESUBMISSION, POST_ACTIVITY_REPORT, ANNOUNCEMENT }
+    public enum VersionKind {
+        REGISTRATION, CHANGE, RESUBMISSION, POST_ACTIVITY_REPORT, ANNOUNCEMENT, SUBSIDY_APPLICATION, RESULTS_REPORT;
+
+        /**
+         * Whether a version of this kind judges the record (its verdict is the record's). A
+         * post-activity report and a results report are judged on their own and leave it alone.
+         */
+        public boolean judgesTheRecord() {
+            return this != POST_ACTIVITY_REPORT && this != RESULTS_REPORT;
+        }
+    }
 }

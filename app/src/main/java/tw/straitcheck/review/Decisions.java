@@ -31,7 +31,7 @@ class Decisions {
     @Transactional
     SubmissionRecord decide(String receipt, DecisionForm form, String reviewer, @Nullable Long expectedLockVersion) {
         Long expected = expectedLockVersion;
-        if (form.action() == DecisionForm.Action.CLEAR) {
+        if (form.action() == DecisionForm.Action.CLEAR || form.action() == DecisionForm.Action.APPROVE) {
             SubmissionRecord record = records.find(receipt).orElseThrow(() -> ApiException.noRecord());
             // Only a record CLEAR could move is held to its flags; otherwise RecordMoves says why it cannot move.
             if (record.status() == RecordStatus.IN_REVIEW) {
@@ -46,6 +46,6 @@ class Decisions {
                 expected = record.lockVersion();
             }
         }
-        return moves.move(receipt, form.action().move, reviewer, form.comment(), expected);
+        return moves.move(receipt, form.action().move, reviewer, form.comment(), expected, form.approvedAmount());
     }
 }
