@@ -19,6 +19,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Set;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.Messages;
 
 /**
  * {@code /api/account/**}: an account's own password, and a school administrator's keeping of the
@@ -121,8 +123,9 @@ class AccountController {
 
     @Delete("/tokens/{id}")
     AccountService.TokenView revokeToken(@PathVariable long id, Authentication authentication) {
-        AccountService.TokenView token = accounts.token(id).orElseThrow(AccountService::noAccount);
-        own(token.accountId(), authentication);
+        String school = school(authentication);
+        accounts.token(id).filter(t -> accounts.account(t.accountId()).filter(a -> school.equals(a.school())).isPresent())
+                .orElseThrow(() -> ApiException.notFound(Messages.of("account.no-token")));
         return accounts.revokeToken(id);
     }
 
