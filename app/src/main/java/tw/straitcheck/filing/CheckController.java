@@ -29,7 +29,7 @@ import tw.straitcheck.system.TaipeiClock;
  */
 @Controller("/api/checks")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(TaskExecutors.BLOCKING) // a check is CPU work: never on the event loop, which answers /api/ping
 class CheckController {
 
     private final SubmissionService service;
@@ -40,14 +40,21 @@ class CheckController {
         this.clock = clock;
     }
 
+    /** The days a check may be judged as of: the act's era, not year +999999999 ("365241759861 days late"). */
+    static final LocalDate EARLIEST_AS_OF = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
+
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     CheckResult check(@Body byte[] body, @QueryValue @Nullable String asOf,
             @Nullable Authentication authentication) {
         LocalDate day;
         try {
-            day = asOf == null || asOf.isBlank() ? TaipeiClock.today(clock) : LocalDate.parse(asOf);
+            day = asOf == null || asOf.isBlank() ? TaipeiClock.today(clock) : LocalDate.parse(asOf.strip());
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(FieldError.of("asOf", "field.as-of-date"));
+        }
+        if (day.isBefore(EARLIEST_AS_OF) || day.isAfter(LATEST_AS_OF)) {
+            throw ApiException.invalid(FieldError.of("asOf", "field.as-of-range", EARLIEST_AS_OF, LATEST_AS_OF));
         }
         SubmissionReader.Result read = SubmissionReader.read(JsonBodies.parse(body));
         if (!read.valid()) {

@@ -30,9 +30,11 @@ class FormFiling {
             Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE);
 
     private final SubmissionService service;
+    private final PdfReader pdfs;
 
-    FormFiling(SubmissionService service) {
+    FormFiling(SubmissionService service, PdfReader pdfs) {
         this.service = service;
+        this.pdfs = pdfs;
     }
 
     /** One uploaded file, as received. */
@@ -55,7 +57,7 @@ class FormFiling {
                 errors.add(wrongPart(file.part(), type, taken));
                 continue;
             }
-            PdfFiles.Read read = PdfFiles.read(file.part(), file.filename(), file.content());
+            PdfFiles.Read read = pdfs.read(file.part(), file.filename(), file.content());
             if (read instanceof PdfFiles.Accepted accepted) {
                 uploads.add(accepted.upload());
             } else {

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
 import tw.straitcheck.system.FieldError;
 
 
@@ -41,7 +41,8 @@ final class PdfFiles {
     record Refused(FieldError error) implements Read {
     }
 
-    static Read read(FilePart part, @Nullable String filename, byte[] content) {
+    /** Reads the file within {@code limits}; refused (never thrown) when it is not a readable PDF or is over them. */
+    static Read read(FilePart part, @Nullable String filename, byte[] content, PdfLimits limits) {
         if (content.length > MAX_BYTES) {
             String size = megabytes(content.length);
             return refused(part, "upload.too-large", size);
@@ -50,21 +51,41 @@ final class PdfFiles {
             return refused(part, "upload.not-pdf");
         }
         String text;
-        try (PDDocument document = Loader.loadPDF(content)) {
-            if (document.getNumberOfPages() == 0) {
+        long deadline = System.nanoTime() + limits.timeout.toNanos();
+        try (PDDocument document = Loader.loadPDF(content, "", null, null,
+                MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecompressedBytes).streamCache)) {
+            int pages = document.getNumberOfPages();
+            if (pages == 0) {
                 return refused(part, "upload.no-pages");
             }
-            PDFTextStripper stripper = new PDFTextStripper();
+            if (pages > limits.maxPages) {
+                return refused(part, "upload.too-many-pages", pages, limits.maxPages);
+            }
+            if (!PdfBounds.contentWithin(document, limits.maxDecompressedBytes, deadline)) {
+                return refused(part, "upload.too-much-content", megabytes(limits.maxDecompressedBytes));
+            }
+            PdfBounds.Stripper stripper = new PdfBounds.Stripper(limits.maxTextChars, deadline);
             stripper.setLineSeparator("\n");
             text = storable(stripper.getText(document));
+            if (text.codePointCount(0, text.length()) > limits.maxTextChars) {
+                throw new PdfBounds.TooMuchText();
+            }
+        } catch (PdfBounds.TooMuchText e) {
+            return refused(part, "upload.too-much-text", limits.maxTextChars);
+        } catch (PdfBounds.TooSlow e) {
+            return tooSlow(part, limits);
         } catch (InvalidPasswordException e) {
             return refused(part, "upload.password");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             // PDFBox reports a damaged file as an IOException, and some malformed structures as runtime errors.
             return refused(part, "upload.damaged");
         }
         return new Accepted(new Upload(part.textField, cleanFilename(filename, part), CONTENT_TYPE, content,
                 sha256(content), text));
+    }
+
+    static Refused tooSlow(FilePart part, PdfLimits limits) {
+        return refused(part, "upload.too-slow", limits.timeout.toSeconds());
     }
 
     /** The part's error: the message {@code key} with the part's name as {@code {0}}, then {@code args}. */

@@ -23,7 +23,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.JsonBodies;
 
 /**
@@ -77,19 +77,37 @@ class SubmissionController {
         return view;
     }
 
-    @Serdeable
-    record WithdrawForm(@Nullable String reason) {
-    }
-
     @Post(uri = "/{receipt}/withdraw", produces = MediaType.APPLICATION_JSON)
-    RecordViews.Summary withdraw(@PathVariable String receipt, @Body @Nullable WithdrawForm form,
+    RecordViews.Summary withdraw(@PathVariable String receipt, @Body @Nullable byte[] body,
             Authentication authentication, @Header("If-Match") @Nullable String ifMatch) {
         Filer filer = Filer.of(authentication);
+        String reason = reason(body);  // a malformed body is refused (422) before the record is looked at
         records.find(receipt).filter(r -> filer.mayFileFor(r.schoolCode())).orElseThrow(ApiException::noRecord);
-        SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, filer.name(),
-                form == null ? null : form.reason(), lockVersion(ifMatch));
+        SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, filer.name(), reason,
+                lockVersion(ifMatch));
         return RecordViews.Summary.of(moved);
     }
+
+    /** The optional body {@code {"reason": "…"}}, read like every other body (bounded, strict). */
+    private static @Nullable String reason(@Nullable byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode json = JsonBodies.parse(body);
+        com.fasterxml.jackson.databind.JsonNode reason = json.path("reason");
+        if (reason.isMissingNode() || reason.isNull()) {
+            return null;
+        }
+        if (!json.isObject() || !reason.isTextual()) {
+            throw ApiException.invalid(FieldError.of("reason", "field.text"));
+        }
+        if (reason.textValue().codePointCount(0, reason.textValue().length()) > WITHDRAW_REASON_MAX) {
+            throw ApiException.invalid(FieldError.of("reason", "field.max-length", WITHDRAW_REASON_MAX));
+        }
+        return reason.textValue();
+    }
+
+    static final int WITHDRAW_REASON_MAX = 1000;
 
     private static Long lockVersion(@Nullable String ifMatch) {
         try {

@@ -86,8 +86,8 @@ public class SubmissionService {
         Instant now = clock.instant();
         if (idempotencyKey != null) {
             // a key is the filer's own: another account's retry with the same key is a filing of its own
-            Optional<IdempotencyKeys.First> first = idempotencyKeys.claim(filer.name() + "|" + idempotencyKey,
-                    hash(json, uploads), now);
+            Optional<IdempotencyKeys.First> first = idempotencyKeys.claim(IdempotencyKeys.scoped(filer.name(),
+                    idempotencyKey), hash(json, uploads), now);
             if (first.isPresent()) {
                 return new Answer(first.get().answer(), first.get().receipt(), true);
             }
@@ -100,7 +100,7 @@ public class SubmissionService {
                 filer.name(), now, files(uploads)));
         String answer = write(filing);
         if (idempotencyKey != null) {
-            idempotencyKeys.complete(filer.name() + "|" + idempotencyKey, filing.receipt(), answer);
+            idempotencyKeys.complete(IdempotencyKeys.scoped(filer.name(), idempotencyKey), filing.receipt(), answer);
         }
         return new Answer(answer, filing.receipt(), false);
     }

@@ -47,4 +47,19 @@ final class Addresses {
     String joined() {
         return String.join(",", byLowerCase.values());
     }
+
+    List<String> list() {
+        return List.copyOf(byLowerCase.values());
+    }
+
+    int size() {
+        return byLowerCase.size();
+    }
+
+    /** The first {@code max} addresses, in the order they were added (the rest are left out). */
+    Addresses first(int max) {
+        Addresses kept = new Addresses();
+        byLowerCase.entrySet().stream().limit(max).forEach(e -> kept.byLowerCase.put(e.getKey(), e.getValue()));
+        return kept;
+    }
 }

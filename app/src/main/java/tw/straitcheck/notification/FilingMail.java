@@ -2,6 +2,7 @@ package tw.straitcheck.notification;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,18 +35,19 @@ class FilingMail {
 
     /**
      * 參(三): 每筆新增、變更及事後登錄皆會傳送給權責單位聯絡人、本案教育部及陸委會聯絡人 — the
-     * school's contacts, whoever filed (the record's filer and this version's), the ministry and the MAC.
+     * school's registered contacts (聯絡窗口, {@code straitcheck.mail.school-contacts}), whoever filed
+     * (the record's filer and this version's), the ministry and the MAC. Never the leaders' addresses
+     * typed into the submission: anyone could make the service mail thousands of strangers.
      */
     @EventListener
     void onFiled(SubmissionFiled event) {
         SubmissionRecord record = event.record();
         SubmissionVersion version = event.version();
-        Addresses to = new Addresses()
-                .add(Addresses.split(record.contactEmails()))
+        Addresses to = bounded(settings.schoolContacts(record.schoolCode()), new Addresses()
                 .add(record.filedBy())
                 .add(version.submittedBy())
                 .add(settings.ministryContacts())
-                .add(settings.macContacts());
+                .add(settings.macContacts()), record.receipt());
         if (to.isEmpty()) {
             LOG.warn("filing {} version {}: no one to mail (no contact, filer or ministry/MAC address)", record.receipt(), version.number());
             return;
@@ -63,7 +65,8 @@ class FilingMail {
             return;
         }
         SubmissionRecord record = event.record();
-        Addresses recipients = new Addresses().add(Addresses.split(record.contactEmails())).add(record.filedBy());
+        Addresses recipients = bounded(settings.schoolContacts(record.schoolCode()), new Addresses().add(record.filedBy()),
+                record.receipt());
         if (recipients.isEmpty()) {
             LOG.warn("decision on {}: the record has no contact or filer address to mail", record.receipt());
             return;
@@ -71,5 +74,20 @@ class FilingMail {
         MailText.Letter letter = MailText.decided(record, event.entry());
         outbox.writeOnce(record.id(), "DECISION_" + to.name(), "MOVED:" + record.receipt() + ":" + event.entry().id(),
                 recipients.joined(), letter.subject(), letter.body(), event.entry().at());
+    }
+
+    /**
+     * The school's contacts, then {@code others} (the filer, the ministry, the MAC), at most
+     * {@code straitcheck.mail.max-recipients} in all: when there are more, school contacts are left
+     * out (and logged), never the filer, the ministry or the MAC.
+     */
+    private Addresses bounded(List<String> schoolContacts, Addresses others, String receipt) {
+        Addresses school = new Addresses().add(schoolContacts);
+        int room = Math.max(0, settings.maxRecipients() - others.size());
+        if (school.size() > room) {
+            LOG.warn("mail for {}: {} school contacts, only {} are kept (straitcheck.mail.max-recipients = {})", receipt,
+                    school.size(), room, settings.maxRecipients());
+        }
+        return new Addresses().add(school.first(room).list()).add(others.list()).first(settings.maxRecipients());
     }
 }

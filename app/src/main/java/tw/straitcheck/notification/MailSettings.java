@@ -19,6 +19,7 @@ public class MailSettings {
     private final List<String> ministryContacts;
     private final List<String> macContacts;
     private final int maxAttempts;
+    private final int maxRecipients;
     private final int batchSize;
     private final Duration firstRetry;
     private final Duration maxRetry;
@@ -30,11 +31,13 @@ public class MailSettings {
         this.ministryContacts = addresses("straitcheck.mail.ministry-contacts");
         this.macContacts = addresses("straitcheck.mail.mac-contacts");
         this.maxAttempts = environment.get("straitcheck.mail.outbox.max-attempts", Integer.class).orElse(8);
+        this.maxRecipients = environment.get("straitcheck.mail.max-recipients", Integer.class).orElse(20);
         this.batchSize = environment.get("straitcheck.mail.outbox.batch-size", Integer.class).orElse(100);
         this.firstRetry = environment.get("straitcheck.mail.outbox.first-retry", Duration.class).orElse(Duration.ofMinutes(1));
         this.maxRetry = environment.get("straitcheck.mail.outbox.max-retry", Duration.class).orElse(Duration.ofHours(6));
-        if (maxAttempts < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("straitcheck.mail.outbox.max-attempts and batch-size must be at least 1");
+        if (maxAttempts < 1 || batchSize < 1 || maxRecipients < 1) {
+            throw new IllegalArgumentException(
+                    "straitcheck.mail.outbox.max-attempts, batch-size and straitcheck.mail.max-recipients must be at least 1");
         }
     }
 
@@ -59,7 +62,27 @@ public class MailSettings {
 
     /** The school's platform administrator(s) ({@code straitcheck.mail.school-admins.<schoolCode>}), for reminders. */
     public List<String> schoolAdmins(String schoolCode) {
+        if (schoolCode == null || !schoolCode.matches("[A-Za-z0-9_-]{1,32}")) {
+            return List.of();
+        }
         return addresses("straitcheck.mail.school-admins." + schoolCode);
+    }
+
+    /**
+     * The school's registered contact persons ({@code straitcheck.mail.school-contacts.<schoolCode>};
+     * the handbook's 聯絡窗口登錄, kept by the school administrator): mailed every filing and decision
+     * of the school. Never the addresses typed into a submission, which anyone may fill in.
+     */
+    public List<String> schoolContacts(String schoolCode) {
+        if (schoolCode == null || !schoolCode.matches("[A-Za-z0-9_-]{1,32}")) {
+            return List.of(); // not a key a setting can have
+        }
+        return addresses("straitcheck.mail.school-contacts." + schoolCode);
+    }
+
+    /** At most this many recipients per mail ({@code straitcheck.mail.max-recipients}). */
+    public int maxRecipients() {
+        return maxRecipients;
     }
 
     /** After this many failed attempts a mail is FAILED and no longer tried. */

@@ -124,7 +124,7 @@ public class Reminders {
         }
         MailText.Letter letter = MailText.reminder(record, due.day(), due.first(), due.obligation(), today);
         return outbox.writeOnce(record.id(), "REMINDER_DAY_" + due.day(), "REMINDER:" + record.receipt() + ":DAY_" + due.day(),
-                to.joined(), letter.subject(), letter.body(), clock.instant());
+                to.first(settings.maxRecipients()).joined(), letter.subject(), letter.body(), clock.instant());
     }
 
     private static LocalDate last(List<LocalDate> days) {

@@ -16,7 +16,7 @@ final class Forms {
 
     static <E extends Enum<E>> @Nullable E oneOf(JsonNode json, String field, Class<E> type, List<FieldError> errors) {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("、"));
-        JsonNode value = json.get(field);
+        JsonNode value = json.isObject() ? json.get(field) : null;
         if (value == null || value.isNull() || !value.isTextual()) {
             errors.add(FieldError.of(field, "field.required-one-of", allowed));
             return null;
@@ -30,13 +30,20 @@ final class Forms {
         return null;
     }
 
+    /** A reviewer's comment or note: at most this many characters (README, "Field limits"). */
+    static final int TEXT_MAX = 2000;
+
     static @Nullable String optionalText(JsonNode json, String field, List<FieldError> errors) {
-        JsonNode value = json.get(field);
+        JsonNode value = json.isObject() ? json.get(field) : null;
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
             errors.add(FieldError.of(field, "field.text"));
+            return null;
+        }
+        if (value.asText().codePointCount(0, value.asText().length()) > TEXT_MAX) {
+            errors.add(FieldError.of(field, "field.max-length", TEXT_MAX));
             return null;
         }
         return value.asText().isBlank() ? null : value.asText().strip();

@@ -50,7 +50,13 @@ final class QueueFilter {
             return Set.of(RecordStatus.IN_REVIEW);
         }
         Set<RecordStatus> statuses = new LinkedHashSet<>();
-        for (String name : status.split(",")) {
+        String[] names = status.split(",");
+        if (names.length == 0) {
+            // "status=," names no status at all: refused, not read as "any"
+            errors.add(FieldError.of("status", "field.status-empty"));
+            return statuses;
+        }
+        for (String name : names) {
             try {
                 statuses.add(RecordStatus.valueOf(name.strip()));
             } catch (IllegalArgumentException e) {

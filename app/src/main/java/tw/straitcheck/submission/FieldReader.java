@@ -1,6 +1,7 @@
 package tw.straitcheck.submission;
 
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.JsonBodies;
 import tw.straitcheck.system.Localized;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -64,17 +65,24 @@ final class FieldReader {
         return field.isAbsent() ? null : oneOf(field, allowed);
     }
 
+    /** Text within the field's limit ({@link FieldLimits}), without NUL (PostgreSQL cannot store it). */
     private String text(Field field) {
+        return text(field, FieldLimits.text(field.path()));
+    }
+
+    private String text(Field field, int maxLength) {
         if (!field.node().isTextual()) {
             error(field, "field.text");
             return null;
         }
-        return field.node().textValue().strip();
-    }
-
-    private String text(Field field, int maxLength) {
-        String text = text(field);
-        if (text != null && text.codePointCount(0, text.length()) > maxLength) {
+        String text = field.node().textValue().strip();
+        String unstorable = JsonBodies.unstorable(text);
+        if (unstorable != null) {
+            error(field, unstorable);
+            return null;
+        }
+        maxLength = Math.min(maxLength, FieldLimits.text(field.path()));
+        if (text.codePointCount(0, text.length()) > maxLength) {
             error(field, "field.max-length", maxLength);
             return null;
         }
@@ -82,7 +90,8 @@ final class FieldReader {
     }
 
     private String oneOf(Field field, List<String> allowed) {
-        String text = field.node().isTextual() ? field.node().textValue().strip() : null;
+        String text = field.node().isTextual() && field.node().textValue().length() <= 64
+                ? field.node().textValue().strip() : null;
         if (text == null || !allowed.contains(text)) {
             error(field, "field.one-of", String.join("、", allowed), String.join(", ", allowed));
             return null;
@@ -193,6 +202,12 @@ final class FieldReader {
         }
         if (!field.node().isArray()) {
             error(field, "field.list");
+            return null;
+        }
+        int max = FieldLimits.list(field.path());
+        if (field.node().size() > max) {
+            // refused before any entry is read: a flood costs no more than counting it
+            error(field, "field.max-entries", max);
             return null;
         }
         List<Field> elements = new ArrayList<>();

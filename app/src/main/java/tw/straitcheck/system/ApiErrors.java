@@ -48,7 +48,9 @@ public final class ApiErrors {
         public HttpResponse<ErrorBody> handle(HttpRequest request, ApiException exception) {
             Object current = exception.receipt() == null ? null
                     : currentState.flatMap(s -> s.of(exception.receipt())).orElse(null);
-            return HttpResponse.<ErrorBody>status(exception.status()).body(exception.body(current))
+            String id = CorrelationIds.of(request);
+            return HttpResponse.<ErrorBody>status(exception.status()).body(exception.body(current).withCorrelationId(id))
+                    .header(CorrelationIds.HEADER, id)
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
     }
@@ -60,12 +62,40 @@ public final class ApiErrors {
 
         @Override
         public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-            HttpStatus status = response.getStatus();
+            HttpStatus status = tooLong(context).orElse(response.getStatus());
+            response.status(status);
+            String id = CorrelationIds.of(context.getRequest());
             if (status.getCode() >= 500) {
-                context.getRootCause().ifPresent(e -> LOG.error("{} {} failed", context.getRequest().getMethod(),
-                        context.getRequest().getPath(), e));
+                // the detail stays here, under the id the answer carries; the answer says nothing internal
+                LOG.error("[{}] {} {} failed", id, context.getRequest().getMethod(), context.getRequest().getPath(),
+                        context.getRootCause().orElse(null));
+            } else {
+                context.getRootCause().ifPresent(e -> LOG.debug("[{}] {} {} refused: {}", id,
+                        context.getRequest().getMethod(), context.getRequest().getPath(), e.toString()));
             }
-            return response.contentType(MediaType.APPLICATION_JSON_TYPE).body(new ErrorBody(message(status), List.of()));
+            response.getHeaders().set(CorrelationIds.HEADER, id);
+            return response.contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody(message(status), List.of()).withCorrelationId(id));
+        }
+
+        /**
+         * Netty's decoder refuses a request line or headers over its limits, and Micronaut answers
+         * both as 413; they are 414 (the URL) and 431 (the headers).
+         */
+        private static Optional<HttpStatus> tooLong(ErrorContext context) {
+            Throwable cause = context.getRootCause().orElse(null);
+            if (cause == null && context.getRequest() instanceof io.micronaut.http.server.netty.NettyHttpRequest<?> netty) {
+                cause = netty.getNativeRequest().decoderResult().cause();
+            }
+            for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+                    return Optional.of(HttpStatus.REQUEST_URI_TOO_LONG);
+                }
+                if (t instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+                    return Optional.of(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+                }
+            }
+            return Optional.empty();
         }
 
         static Localized message(HttpStatus status) {
@@ -77,6 +107,10 @@ public final class ApiErrors {
                 case REQUEST_ENTITY_TOO_LARGE -> Messages.of("http.too-large");
                 case UNSUPPORTED_MEDIA_TYPE -> Messages.of("http.unsupported-media-type");
                 case REQUEST_URI_TOO_LONG -> Messages.of("http.uri-too-long");
+                case REQUEST_HEADER_FIELDS_TOO_LARGE -> Messages.of("http.headers-too-large");
+                case UNPROCESSABLE_ENTITY -> ErrorBody.INVALID_MESSAGE;
+                case CONFLICT -> Messages.of("http.conflict");
+                case SERVICE_UNAVAILABLE -> Messages.of("http.busy");
                 case UNAUTHORIZED -> Messages.of("http.unauthorized");
                 case FORBIDDEN -> Messages.of("http.forbidden");
                 default -> status.getCode() >= 500

@@ -36,6 +36,11 @@ public final class ApiException extends RuntimeException {
         return invalid(List.of(error));
     }
 
+    /** A refusal with no field errors, at the given status (400, 413, 503 …). */
+    public static ApiException of(HttpStatus status, Localized text) {
+        return new ApiException(status, text, List.of(), null, null);
+    }
+
     /** Nothing there (404). */
     public static ApiException notFound(Localized text) {
         return new ApiException(HttpStatus.NOT_FOUND, text, List.of(), null, null);

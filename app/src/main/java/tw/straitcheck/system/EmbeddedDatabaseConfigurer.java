@@ -10,7 +10,8 @@ import java.util.Map;
  * Points the default datasource at the embedded PostgreSQL unless an external server is
  * configured ({@code DATASOURCES_DEFAULT_URL}, or the property {@code datasources.default.url}).
  * The embedded data folder is {@code STRAITCHECK_DATA_DIR} (property {@code straitcheck.data-dir}),
- * by default {@code ./data/postgres}.
+ * by default {@code ./data/postgres}; the application connects as its own role, with the password
+ * kept in that folder ({@link EmbeddedDatabase}).
  */
 @ContextConfigurer
 public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfigurer {
@@ -21,11 +22,11 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
             return;
         }
         String dataDir = setting("STRAITCHECK_DATA_DIR", "straitcheck.data-dir");
-        String url = EmbeddedDatabase.jdbcUrl(Path.of(dataDir == null ? "data/postgres" : dataDir));
+        EmbeddedDatabase.Connection connection = EmbeddedDatabase.open(Path.of(dataDir == null ? "data/postgres" : dataDir));
         builder.properties(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", "postgres",
-                "datasources.default.password", ""));
+                "datasources.default.url", connection.jdbcUrl(),
+                "datasources.default.username", connection.username(),
+                "datasources.default.password", connection.password()));
     }
 
     private static String setting(String environmentVariable, String property) {

@@ -8,14 +8,16 @@ import java.util.List;
 /**
  * The body of every refusal, whatever its status: a message and every field's error, in zh-TW and
  * English; for a conflict the record's {@code current} state (and the {@code unmarkedFindings}
- * that stop a decision).
+ * that stop a decision); and the request's {@code correlationId} (also in the {@code X-Correlation-Id}
+ * header), under which the log keeps whatever detail the answer leaves out.
  */
 @Serdeable
 public record ErrorBody(
         Localized message,
         List<Item> errors,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Object current,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Long> unmarkedFindings) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Long> unmarkedFindings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String correlationId) {
 
     public static final Localized INVALID_MESSAGE = Messages.of("error.invalid");
 
@@ -24,7 +26,16 @@ public record ErrorBody(
     }
 
     public ErrorBody(Localized message, List<Item> errors) {
-        this(message, errors, null, null);
+        this(message, errors, null, null, null);
+    }
+
+    public ErrorBody(Localized message, List<Item> errors, @Nullable Object current, @Nullable List<Long> unmarkedFindings) {
+        this(message, errors, current, unmarkedFindings, null);
+    }
+
+    /** This body, carrying the request's correlation id. */
+    public ErrorBody withCorrelationId(String id) {
+        return new ErrorBody(message, errors, current, unmarkedFindings, id);
     }
 
     public static ErrorBody invalid(List<FieldError> errors) {

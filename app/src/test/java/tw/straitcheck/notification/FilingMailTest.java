@@ -10,6 +10,8 @@ import static tw.straitcheck.notification.MailTests.registration;
 import static tw.straitcheck.notification.MailTests.subject;
 import static tw.straitcheck.notification.MailTests.text;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
 import tw.straitcheck.TestAccounts;
@@ -45,6 +47,10 @@ class FilingMailTest implements TestPropertyProvider {
     private final GreenMail smtp = MailTests.smtpServer(smtpPort);
     private final String ministry = address("moe");
     private final String mac = address("mac");
+    /** School 013301's registered contact person (聯絡窗口), as configured. */
+    private final String schoolContact = address("contact");
+    /** School 013302 registered 30 contacts: more than a mail may carry (max-recipients 20 by default). */
+    private final List<String> manyContacts = java.util.stream.IntStream.range(0, 30).mapToObj(i -> address("contact" + i)).toList();
 
     @Inject
     @Client("/")
@@ -75,6 +81,8 @@ class FilingMailTest implements TestPropertyProvider {
                 "straitcheck.test.today", "2026-05-20",
                 "straitcheck.mail.ministry-contacts", ministry,
                 "straitcheck.mail.mac-contacts", mac,
+                "straitcheck.mail.school-contacts.013301", schoolContact,
+                "straitcheck.mail.school-contacts.013302", String.join(",", manyContacts),
                 "straitcheck.mail.outbox.send-every", "200ms",
                 "straitcheck.mail.reminders.enabled", "false"));
     }
@@ -86,16 +94,17 @@ class FilingMailTest implements TestPropertyProvider {
 
     @Test
     void aRegistrationFiledOnMay20IsMailedOnceToTheSchoolContactTheFilerTheMinistryAndTheMacWithItsVerdictAndDueDates() throws MessagingException {
-        String contact = address("leader");
+        String leader = address("leader");
         String filer = address("filer");
 
-        String receipt = MailTests.file(client, accounts, registration("013301", contact), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", leader), filer);
 
         List<Row> rows = outbox(dataSource, receipt);
         assertThat(rows).extracting(Row::purpose).containsExactly("FILED_REGISTRATION");
         assertThat(rows.get(0).dedupKey()).isEqualTo("FILED:" + receipt + ":1");
-        assertThat(rows.get(0).recipients().split(",")).containsExactly(contact, filer, ministry, mac);
-        List<String> everyone = List.of(contact, filer, ministry, mac);
+        // the school's registered contact, not the leader's address typed into the submission
+        assertThat(rows.get(0).recipients().split(",")).containsExactly(schoolContact, filer, ministry, mac);
+        List<String> everyone = List.of(schoolContact, filer, ministry, mac);
         await("the mail at all four addresses", Duration.ofSeconds(10),
                 () -> everyone.stream().allMatch(a -> !received(smtp, a).isEmpty()));
         await("the row marked SENT", Duration.ofSeconds(5), () -> outbox(dataSource, receipt).get(0).status().equals("SENT"));
@@ -143,19 +152,47 @@ class FilingMailTest implements TestPropertyProvider {
 
     @Test
     void aRecordReturnedByTheReviewerIsMailedToTheSchoolWithTheComment() {
-        String contact = address("leader");
+        String leader = address("leader");
         String filer = address("filer");
-        String receipt = MailTests.file(client, accounts, registration("013301", contact), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", leader), filer);
 
         moves.move(receipt, RecordMoves.Move.RETURN, "reviewer@moe.gov.tw", "請補附詳細行程表", null);
 
         assertThat(outbox(dataSource, receipt)).extracting(Row::purpose).containsExactly("FILED_REGISTRATION", "DECISION_RETURNED");
-        await("the decision at the school contact", Duration.ofSeconds(10), () -> received(smtp, contact).size() == 2);
-        MimeMessage decision = received(smtp, contact).stream()
-                .filter(m -> subject(m).contains("退回補正")).findFirst().orElseThrow();
+        await("the decision at the school contact", Duration.ofSeconds(10),
+                () -> received(smtp, schoolContact).stream().filter(m -> subject(m).contains(receipt)).count() == 2);
+        MimeMessage decision = received(smtp, schoolContact).stream()
+                .filter(m -> subject(m).contains(receipt) && subject(m).contains("退回補正")).findFirst().orElseThrow();
         assertThat(subject(decision)).contains(receipt).contains("Record returned for correction");
         assertThat(text(decision)).contains("審查意見：請補附詳細行程表").contains("Reviewer's comment: 請補附詳細行程表");
         await("the decision at the filer", Duration.ofSeconds(5), () -> received(smtp, filer).size() == 2);
         assertThat(received(smtp, ministry).stream().filter(m -> subject(m).contains(receipt))).hasSize(1);
+        assertThat(received(smtp, leader)).as("the leader's address typed into the submission").isEmpty();
+    }
+
+    @Test
+    void aFilingWithFiftyLeaderAddressesIsMailedOnlyToTheSchoolContactTheFilerTheMinistryAndTheMac() {
+        ObjectNode json = registration("013301", address("leader"));
+        ArrayNode leaders = (ArrayNode) json.get("leaders");
+        for (int i = 1; i < 50; i++) {
+            leaders.add(((ObjectNode) leaders.get(0).deepCopy()).put("email", address("stranger")));
+        }
+        String filer = address("filer");
+
+        String receipt = MailTests.file(client, accounts, json, filer);
+
+        assertThat(outbox(dataSource, receipt).get(0).recipients().split(","))
+                .containsExactly(schoolContact, filer, ministry, mac);
+    }
+
+    @Test
+    void aMailCarriesAtMostTwentyRecipientsAndTheFilerTheMinistryAndTheMacAreNeverTheOnesLeftOut() {
+        String filer = address("filer");
+
+        String receipt = MailTests.file(client, accounts, registration("013302", address("leader")), filer);
+
+        List<String> recipients = List.of(outbox(dataSource, receipt).get(0).recipients().split(","));
+        assertThat(recipients).hasSize(20).contains(filer, ministry, mac);
+        assertThat(recipients.subList(0, 17)).isEqualTo(manyContacts.subList(0, 17));
     }
 }

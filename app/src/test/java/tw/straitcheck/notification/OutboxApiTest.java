@@ -43,7 +43,8 @@ class OutboxApiTest {
         assertThat(mail.get("id").asLong()).isPositive();
         assertThat(mail.get("receipt").asText()).isEqualTo(receipt);
         assertThat(mail.get("purpose").asText()).isEqualTo("FILED_REGISTRATION");
-        assertThat(mail.get("recipients")).extracting(JsonNode::asText).containsExactly(contact, filer);
+        // the leader's address typed into the submission is not mailed: only the school's registered contacts (none here) and the filer
+        assertThat(mail.get("recipients")).extracting(JsonNode::asText).containsExactly(filer);
         assertThat(mail.get("subject").asText()).contains(receipt);
         assertThat(mail.get("status").asText()).isEqualTo("PENDING");
         assertThat(mail.get("attempts").asInt()).isZero();
