@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
 import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Contacts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -58,6 +59,9 @@ class FilingMailTest implements TestPropertyProvider {
 
     @Inject
     TestAccounts accounts;
+
+    @Inject
+    Contacts contacts;
 
     @Inject
     DataSource dataSource;
@@ -168,6 +172,19 @@ class FilingMailTest implements TestPropertyProvider {
         await("the decision at the filer", Duration.ofSeconds(5), () -> received(smtp, filer).size() == 2);
         assertThat(received(smtp, ministry).stream().filter(m -> subject(m).contains(receipt))).hasSize(1);
         assertThat(received(smtp, leader)).as("the leader's address typed into the submission").isEmpty();
+    }
+
+    @Test
+    void aContactPersonTheSchoolAdministratorRegisteredIsMailedTheFilingToo() {
+        String school = accounts.school("C" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        String registered = address("registered");
+        contacts.add(school, new Contacts.Form("王小明", "組長", registered, null));
+        String filer = address("filer");
+
+        String receipt = MailTests.file(client, accounts, registration(school, address("leader")), filer);
+
+        assertThat(outbox(dataSource, receipt).get(0).recipients().split(","))
+                .containsExactly(registered, filer, ministry, mac);
     }
 
     @Test
