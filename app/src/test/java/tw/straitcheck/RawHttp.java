@@ -29,10 +29,22 @@ public final class RawHttp {
 
     private final HttpClient client;
     private final URI base;
+    /** Sent with every request that does not give its own: the test's credentials. */
+    private final String authorization;
 
     public RawHttp(URI base) {
+        this(base, null);
+    }
+
+    private RawHttp(URI base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The same client, sending {@code Authorization: <authorization>} unless a request gives its own. */
+    public RawHttp as(String authorization) {
+        return new RawHttp(base, authorization);
     }
 
     public record Answer(int status, String body, HttpResponse<String> response) {
@@ -92,8 +104,13 @@ public final class RawHttp {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        boolean authorized = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            authorized |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!authorized && authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -139,6 +156,10 @@ public final class RawHttp {
             StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n");
             for (String line : headerLines) {
                 request.append(line).append("\r\n");
+            }
+            if (authorization != null && java.util.Arrays.stream(headerLines)
+                    .noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("authorization:"))) {
+                request.append("Authorization: ").append(authorization).append("\r\n");
             }
             request.append("Connection: close\r\n\r\n");
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,8 @@
 package tw.straitcheck.filing;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -21,9 +24,11 @@ import tw.straitcheck.system.TaipeiClock;
 /**
  * {@code POST /api/checks}: checks a submission and returns the verdict and findings. Stores
  * nothing. {@code ?asOf=YYYY-MM-DD} judges it as of another day (a pre-check for the day the
- * school plans to register); by default today in Asia/Taipei.
+ * school plans to register); by default today in Asia/Taipei. Open to anyone (it holds no
+ * personal data); a change naming a kept registration uses it only for that school's accounts.
  */
 @Controller("/api/checks")
+@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING) // a check is CPU work: never on the event loop, which answers /api/ping
 class CheckController {
 
@@ -40,7 +45,8 @@ class CheckController {
     static final LocalDate LATEST_AS_OF = LocalDate.of(2100, 12, 31);
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    CheckResult check(@Body byte[] body, @QueryValue @Nullable String asOf) {
+    CheckResult check(@Body byte[] body, @QueryValue @Nullable String asOf,
+            @Nullable Authentication authentication) {
         LocalDate day;
         try {
             day = asOf == null || asOf.isBlank() ? TaipeiClock.today(clock) : LocalDate.parse(asOf.strip());
@@ -54,6 +60,6 @@ class CheckController {
         if (!read.valid()) {
             throw ApiException.invalid(read.errors());
         }
-        return service.preCheck(read.submission(), day);
+        return service.preCheck(read.submission(), day, authentication == null ? null : Filer.of(authentication));
     }
 }

@@ -10,7 +10,6 @@ import java.net.URI;
 /** What the JSON and the form filing endpoints share: headers read, and the 201 answer. */
 public final class FilingHttp {
 
-    public static final String ACTOR = "X-Actor";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private FilingHttp() {
@@ -24,11 +23,6 @@ public final class FilingHttp {
             response.header("Idempotent-Replayed", "true");
         }
         return response;
-    }
-
-    /** Who acts, from {@code X-Actor}; a school that does not say is "school" (until accounts arrive). */
-    public static String actorOrSchool(@Nullable String actor) {
-        return actor == null || actor.isBlank() ? "school" : actor.strip();
     }
 
     /** The error for an {@code If-Match} that is not a record's lockVersion. */

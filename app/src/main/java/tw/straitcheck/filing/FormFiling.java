@@ -41,7 +41,7 @@ class FormFiling {
     record File(FilePart part, @Nullable String filename, byte[] content) {
     }
 
-    SubmissionService.Answer file(@Nullable byte[] submission, List<File> files, String actor,
+    SubmissionService.Answer file(@Nullable byte[] submission, List<File> files, Filer actor,
             @Nullable String idempotencyKey) {
         ObjectNode json = submissionJson(submission);
         String type = json.path("type").asText("").strip();

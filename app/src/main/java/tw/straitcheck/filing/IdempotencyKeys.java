@@ -19,6 +19,16 @@ import java.util.Optional;
 @Singleton
 class IdempotencyKeys {
 
+    /** The key as kept: the filer's own (SHA-256 of the account and the key), 64 characters whatever their length. */
+    static String scoped(String filer, String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((filer + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final JdbcOperations jdbc;
 
     IdempotencyKeys(JdbcOperations jdbc) {

@@ -1,5 +1,13 @@
 package tw.straitcheck.filing;
 
+import io.micronaut.http.annotation.Header;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import tw.straitcheck.account.Access;
+import tw.straitcheck.account.Actor;
+import tw.straitcheck.account.Role;
+import tw.straitcheck.records.RecordStatus;
+import tw.straitcheck.records.RecordStore;
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.records.RecordMoves;
 import tw.straitcheck.records.RecordViews;
@@ -10,7 +18,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -24,46 +31,60 @@ import tw.straitcheck.system.JsonBodies;
  * types (validated, checked and stored in one transaction; {@code Idempotency-Key} makes a retry
  * safe); {@code GET /api/submissions/{receipt}} shows the record; {@code PUT} resubmits a record
  * returned for correction; {@code POST …/withdraw} withdraws one not yet decided.
- * Who acts is given in {@code X-Actor} until accounts arrive.
+ * Who acts is the logged-in account or the API token's; a school files and reads its own school's
+ * records only (another school's record is answered 404), a reviewer reads records in review and
+ * decided ones.
  */
 @Controller("/api/submissions")
+@Secured({Role.Names.SCHOOL_USER, Role.Names.SCHOOL_ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SubmissionController {
 
     private final SubmissionService service;
     private final RecordViews views;
     private final RecordMoves moves;
+    private final RecordStore records;
 
-    SubmissionController(SubmissionService service, RecordViews views, RecordMoves moves) {
+    SubmissionController(SubmissionService service, RecordViews views, RecordMoves moves, RecordStore records) {
         this.service = service;
         this.views = views;
         this.moves = moves;
+        this.records = records;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> file(@Body byte[] body, @Header(FilingHttp.ACTOR) @Nullable String actor,
+    HttpResponse<String> file(@Body byte[] body, Authentication authentication,
             @Header(FilingHttp.IDEMPOTENCY_KEY) @Nullable String idempotencyKey) {
-        SubmissionService.Answer answer = service.file(JsonBodies.parse(body), FilingHttp.actorOrSchool(actor),
+        SubmissionService.Answer answer = service.file(JsonBodies.parse(body), Filer.of(authentication),
                 FilingHttp.idempotencyKey(idempotencyKey));
         return FilingHttp.created(answer);
     }
 
     @Put(uri = "/{receipt}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<String> resubmit(@PathVariable String receipt, @Body byte[] body, @Header(FilingHttp.ACTOR) @Nullable String actor) {
-        SubmissionService.Answer answer = service.resubmit(receipt, JsonBodies.parse(body), FilingHttp.actorOrSchool(actor));
+    HttpResponse<String> resubmit(@PathVariable String receipt, @Body byte[] body, Authentication authentication) {
+        SubmissionService.Answer answer = service.resubmit(receipt, JsonBodies.parse(body), Filer.of(authentication));
         return HttpResponse.ok(answer.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Get(uri = "/{receipt}", produces = MediaType.APPLICATION_JSON)
-    RecordViews.View show(@PathVariable String receipt) {
-        return views.view(receipt);
+    @Secured({Role.Names.SCHOOL_USER, Role.Names.SCHOOL_ADMIN, Role.Names.REVIEWER})
+    RecordViews.View show(@PathVariable String receipt, Authentication authentication) {
+        RecordViews.View view = views.view(receipt);
+        if (!Access.mayRead(Actor.of(authentication), view.record().schoolCode(),
+                view.record().status() != RecordStatus.WITHDRAWN)) {
+            throw ApiException.noRecord();
+        }
+        return view;
     }
 
     @Post(uri = "/{receipt}/withdraw", produces = MediaType.APPLICATION_JSON)
     RecordViews.Summary withdraw(@PathVariable String receipt, @Body @Nullable byte[] body,
-            @Header(FilingHttp.ACTOR) @Nullable String actor, @Header("If-Match") @Nullable String ifMatch) {
-        SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, FilingHttp.actorOrSchool(actor),
-                reason(body), lockVersion(ifMatch));
+            Authentication authentication, @Header("If-Match") @Nullable String ifMatch) {
+        Filer filer = Filer.of(authentication);
+        String reason = reason(body);  // a malformed body is refused (422) before the record is looked at
+        records.find(receipt).filter(r -> filer.mayFileFor(r.schoolCode())).orElseThrow(ApiException::noRecord);
+        SubmissionRecord moved = moves.move(receipt, RecordMoves.Move.WITHDRAW, filer.name(), reason,
+                lockVersion(ifMatch));
         return RecordViews.Summary.of(moved);
     }
 

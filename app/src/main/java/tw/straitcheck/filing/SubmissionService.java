@@ -72,8 +72,8 @@ public class SubmissionService {
      * a change notice or a post-activity report is a new version of the registration it names.
      */
     @Transactional
-    public Answer file(JsonNode json, String actor, @Nullable String idempotencyKey) {
-        return file(json, actor, idempotencyKey, List.of());
+    public Answer file(JsonNode json, Filer filer, @Nullable String idempotencyKey) {
+        return file(json, filer, idempotencyKey, List.of());
     }
 
     /**
@@ -82,10 +82,12 @@ public class SubmissionService {
      * with the version this filing makes, in the same transaction.
      */
     @Transactional
-    public Answer file(JsonNode json, String actor, @Nullable String idempotencyKey, List<Upload> uploads) {
+    public Answer file(JsonNode json, Filer filer, @Nullable String idempotencyKey, List<Upload> uploads) {
         Instant now = clock.instant();
         if (idempotencyKey != null) {
-            Optional<IdempotencyKeys.First> first = idempotencyKeys.claim(idempotencyKey, hash(json, uploads), now);
+            // a key is the filer's own: another account's retry with the same key is a filing of its own
+            Optional<IdempotencyKeys.First> first = idempotencyKeys.claim(IdempotencyKeys.scoped(filer.name(),
+                    idempotencyKey), hash(json, uploads), now);
             if (first.isPresent()) {
                 return new Answer(first.get().answer(), first.get().receipt(), true);
             }
@@ -94,20 +96,21 @@ public class SubmissionService {
         for (Upload upload : uploads) {
             submission = submission.withFileText(upload.field(), upload.text());
         }
-        Filing filing = fileOnce(submission, new Received(keptAsSubmitted(json, submission, uploads), actor, now,
-                files(uploads)));
+        Filing filing = fileOnce(submission, filer, new Received(keptAsSubmitted(json, submission, uploads),
+                filer.name(), now, files(uploads)));
         String answer = write(filing);
         if (idempotencyKey != null) {
-            idempotencyKeys.complete(idempotencyKey, filing.receipt(), answer);
+            idempotencyKeys.complete(IdempotencyKeys.scoped(filer.name(), idempotencyKey), filing.receipt(), answer);
         }
         return new Answer(answer, filing.receipt(), false);
     }
 
     /** The school's corrected submission of a RETURNED record: checked again as a whole. */
     @Transactional
-    public Answer resubmit(String receipt, JsonNode json, String actor) {
+    public Answer resubmit(String receipt, JsonNode json, Filer filer) {
         Instant now = clock.instant();
-        SubmissionRecord record = store.lock(receipt).orElseThrow(() -> ApiException.noRecord());
+        SubmissionRecord record = store.lock(receipt).filter(r -> filer.mayFileFor(r.schoolCode()))
+                .orElseThrow(() -> ApiException.noRecord());
         if (record.status() != RecordStatus.RETURNED) {
             throw ApiException.conflict(receipt, Messages.of("conflict.resubmit-not-returned"));
         }
@@ -115,8 +118,9 @@ public class SubmissionService {
         if (!submission.type().equals(record.type())) {
             throw ApiException.invalid(List.of(FieldError.of("type", "field.same-type", record.type())));
         }
+        filer.checkFilesFor(schoolOf(submission));
         CheckResult result = engine.check(SubmissionFacts.of(submission, TaipeiClock.today(clock)));
-        Received received = new Received(json.toString(), actor, now, List.of());
+        Received received = new Received(json.toString(), filer.name(), now, List.of());
         Filing filing = addVersion(record, VersionKind.RESUBMISSION, received,
                 submission instanceof Submission.ExchangeActivity a ? a : null, summary(submission), result,
                 "RESUBMITTED", statusFor(result));
@@ -125,26 +129,35 @@ public class SubmissionService {
 
     /**
      * A check that stores nothing ({@code POST /api/checks}). A change notice that names a kept
-     * registration is checked as that registration stands after the change, as its filing would be.
+     * registration is checked as that registration stands after the change, as its filing would be,
+     * and a results report naming its approved subsidy with that subsidy's period and amount; only
+     * for the record's own school ({@code filer}), so the open check shows nothing kept to anyone else.
      */
-    public CheckResult preCheck(Submission submission, LocalDate asOf) {
+    public CheckResult preCheck(Submission submission, LocalDate asOf, @Nullable Filer filer) {
         if (submission instanceof Submission.Change change) {
             Optional<SubmissionRecord> registration = store.find(change.registrationId())
-                    .filter(r -> Submission.ExchangeActivity.TYPE.equals(r.type()));
+                    .filter(r -> Submission.ExchangeActivity.TYPE.equals(r.type()))
+                    .filter(r -> filer != null && filer.mayFileFor(r.schoolCode()));
             if (registration.isPresent()) {
                 return engine.check(SubmissionFacts.of(changed(registration.get(), change), asOf));
             }
         }
         if (submission instanceof Submission.ResultsReport report) {
-            Optional<SubmissionRecord> subsidy = store.find(report.subsidyId()).filter(this::approvedSubsidy);
+            Optional<SubmissionRecord> subsidy = store.find(report.subsidyId()).filter(this::approvedSubsidy)
+                    .filter(r -> filer != null && filer.mayFileFor(r.schoolCode()));
             if (subsidy.isPresent()) {
                 return engine.check(SubmissionFacts.of(ofSubsidy(subsidy.get(), report), asOf));
             }
         }
-        return engine.check(SubmissionFacts.of(submission, asOf, history(submission)));
+        boolean own = filer != null && submission instanceof Submission.SubsidyApplication a
+                && filer.mayFileFor(a.applicant().code());
+        return engine.check(SubmissionFacts.of(submission, asOf, own ? history(submission) : List.of()));
     }
 
-    /** A subsidy application is checked with its applicant's kept records (SUBSIDY 3(3), 6(2)). */
+    /**
+     * A subsidy application is checked with its applicant's kept records (SUBSIDY 3(3), 6(2)); the
+     * open pre-check uses them only for the applicant's own accounts.
+     */
     private List<Object> history(Submission submission) {
         return submission instanceof Submission.SubsidyApplication a ? storedHistory.of(a.applicant().code()) : List.of();
     }
@@ -153,17 +166,18 @@ public class SubmissionService {
     private record Received(String json, String actor, Instant at, List<RecordStore.NewFile> files) {
     }
 
-    private Filing fileOnce(Submission submission, Received received) {
+    private Filing fileOnce(Submission submission, Filer filer, Received received) {
         LocalDate asOf = TaipeiClock.today(clock);
         if (submission instanceof Submission.Change change) {
-            return fileChange(change, received, asOf);
+            return fileChange(change, filer, received, asOf);
         }
         if (submission instanceof Submission.PostActivityReport report) {
-            return filePostActivityReport(report, received, asOf);
+            return filePostActivityReport(report, filer, received, asOf);
         }
         if (submission instanceof Submission.ResultsReport report) {
-            return fileResultsReport(report, received, asOf);
+            return fileResultsReport(report, filer, received, asOf);
         }
+        filer.checkFilesFor(schoolOf(submission));
         CheckResult result = engine.check(SubmissionFacts.of(submission, asOf, history(submission)));
         VersionKind kind = submission instanceof Submission.ExchangeActivity ? VersionKind.REGISTRATION
                 : submission instanceof Submission.SubsidyApplication ? VersionKind.SUBSIDY_APPLICATION
@@ -186,8 +200,10 @@ public class SubmissionService {
      * and approved amount; the school may file it again (a new version) until its due (SUBSIDY 6(1);
      * RESULTS_SYSTEM: 於規定期限內皆可修改). The record's status and verdict stay the application's.
      */
-    private Filing fileResultsReport(Submission.ResultsReport report, Received received, LocalDate asOf) {
-        SubmissionRecord subsidy = store.lock(report.subsidyId()).filter(this::approvedSubsidy).orElseThrow(() ->
+    private Filing fileResultsReport(Submission.ResultsReport report, Filer filer, Received received, LocalDate asOf) {
+        // another school's subsidy is answered as none
+        SubmissionRecord subsidy = store.lock(report.subsidyId()).filter(this::approvedSubsidy)
+                .filter(r -> filer.mayFileFor(r.schoolCode())).orElseThrow(() ->
                 ApiException.invalid(FieldError.of("subsidyId", "field.subsidy-not-approved")));
         List<SubmissionVersion> earlier = store.versions(subsidy, VersionKind.RESULTS_REPORT);
         if (!earlier.isEmpty()) {
@@ -231,8 +247,8 @@ public class SubmissionService {
     }
 
     /** 活動變更通報: the registration as changed is checked again as a whole, plus the 3-day rule. */
-    private Filing fileChange(Submission.Change change, Received received, LocalDate asOf) {
-        SubmissionRecord record = openRegistration(change.registrationId());
+    private Filing fileChange(Submission.Change change, Filer filer, Received received, LocalDate asOf) {
+        SubmissionRecord record = openRegistration(change.registrationId(), filer);
         Submission.Change whole = changed(record, change);
         CheckResult result = engine.check(SubmissionFacts.of(whole, asOf));
         return addVersion(record, VersionKind.CHANGE, received, whole.changes().values(), summary(whole.changes().values()),
@@ -252,8 +268,9 @@ public class SubmissionService {
     }
 
     /** 事後登錄: judged against the registration's dates; it closes the reporting obligation. */
-    private Filing filePostActivityReport(Submission.PostActivityReport report, Received received, LocalDate asOf) {
-        SubmissionRecord record = openRegistration(report.registrationId());
+    private Filing filePostActivityReport(Submission.PostActivityReport report, Filer filer, Received received,
+            LocalDate asOf) {
+        SubmissionRecord record = openRegistration(report.registrationId(), filer);
         Submission.ExchangeActivity registration = SubmissionJson.readRegistration(store.currentRegistration(record));
         Submission.PostActivityReport dated = new Submission.PostActivityReport(report.registrationId(), report.held(),
                 report.actualPeriod(), report.actualStudents(), report.difficulties(), report.reflections(),
@@ -275,8 +292,9 @@ public class SubmissionService {
         return Filing.of(kept.record(), kept.version(), result);
     }
 
-    private SubmissionRecord openRegistration(String receipt) {
-        SubmissionRecord record = store.lock(receipt).orElseThrow(() ->
+    /** The registration a change or a report names; another school's is answered as none. */
+    private SubmissionRecord openRegistration(String receipt, Filer filer) {
+        SubmissionRecord record = store.lock(receipt).filter(r -> filer.mayFileFor(r.schoolCode())).orElseThrow(() ->
                 ApiException.invalid(List.of(FieldError.of("registrationId", "field.no-registration", receipt))));
         if (!Submission.ExchangeActivity.TYPE.equals(record.type())) {
             throw ApiException.invalid(List.of(FieldError.of("registrationId", "field.not-exchange-activity")));
@@ -301,6 +319,11 @@ public class SubmissionService {
                     .map(e -> new FieldError(prefix + e.field(), e.zh(), e.en())).toList());
         }
         return read.submission();
+    }
+
+    /** The school a registration or an announcement is filed for. */
+    private static String schoolOf(Submission submission) {
+        return summary(submission).schoolCode();
     }
 
     private static String registrationOf(Submission submission) {

@@ -1,5 +1,8 @@
 package tw.straitcheck.filing;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import tw.straitcheck.account.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -23,6 +26,7 @@ import java.util.List;
  * Headers, answers and refusals are those of the JSON filing.
  */
 @Controller("/api/submissions")
+@Secured({Role.Names.SCHOOL_USER, Role.Names.SCHOOL_ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UploadController {
 
@@ -36,7 +40,7 @@ class UploadController {
     HttpResponse<String> file(@Part(FormFiling.SUBMISSION_PART) @Nullable byte[] submission,
             @Part("itinerary") @Nullable CompletedFileUpload itinerary,
             @Part("attachment") @Nullable CompletedFileUpload attachment,
-            @Header(FilingHttp.ACTOR) @Nullable String actor,
+            Authentication authentication,
             @Header(FilingHttp.IDEMPOTENCY_KEY) @Nullable String idempotencyKey) {
         List<FormFiling.File> files = new ArrayList<>();
         if (itinerary != null) {
@@ -45,7 +49,7 @@ class UploadController {
         if (attachment != null) {
             files.add(file(FilePart.ATTACHMENT, attachment));
         }
-        return FilingHttp.created(filing.file(submission, files, FilingHttp.actorOrSchool(actor),
+        return FilingHttp.created(filing.file(submission, files, Filer.of(authentication),
                 FilingHttp.idempotencyKey(idempotencyKey)));
     }
 

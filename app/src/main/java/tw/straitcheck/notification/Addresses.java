@@ -27,7 +27,7 @@ final class Addresses {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Adds what is an address and leaves out the rest (an X-Actor that is a name, not an e-mail). */
+    /** Adds what is an address and leaves out the rest (an account name that is not an e-mail). */
     Addresses add(Collection<String> values) {
         values.forEach(this::add);
         return this;

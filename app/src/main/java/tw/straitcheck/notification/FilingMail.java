@@ -1,5 +1,7 @@
 package tw.straitcheck.notification;
 
+import java.util.ArrayList;
+import tw.straitcheck.account.Contacts;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -27,10 +29,12 @@ class FilingMail {
 
     private final Outbox outbox;
     private final MailSettings settings;
+    private final Contacts contacts;
 
-    FilingMail(Outbox outbox, MailSettings settings) {
+    FilingMail(Outbox outbox, MailSettings settings, Contacts contacts) {
         this.outbox = outbox;
         this.settings = settings;
+        this.contacts = contacts;
     }
 
     /**
@@ -43,7 +47,7 @@ class FilingMail {
     void onFiled(SubmissionFiled event) {
         SubmissionRecord record = event.record();
         SubmissionVersion version = event.version();
-        Addresses to = bounded(settings.schoolContacts(record.schoolCode()), new Addresses()
+        Addresses to = bounded(schoolContacts(record.schoolCode()), new Addresses()
                 .add(record.filedBy())
                 .add(version.submittedBy())
                 .add(settings.ministryContacts())
@@ -65,7 +69,7 @@ class FilingMail {
             return;
         }
         SubmissionRecord record = event.record();
-        Addresses recipients = bounded(settings.schoolContacts(record.schoolCode()), new Addresses().add(record.filedBy()),
+        Addresses recipients = bounded(schoolContacts(record.schoolCode()), new Addresses().add(record.filedBy()),
                 record.receipt());
         if (recipients.isEmpty()) {
             LOG.warn("decision on {}: the record has no contact or filer address to mail", record.receipt());
@@ -81,6 +85,16 @@ class FilingMail {
      * {@code straitcheck.mail.max-recipients} in all: when there are more, school contacts are left
      * out (and logged), never the filer, the ministry or the MAC.
      */
+    /**
+     * 聯絡窗口: the contacts set for the school in the configuration, and those its administrator
+     * registered on the platform (account/, {@code /api/account/contacts}).
+     */
+    private List<String> schoolContacts(String schoolCode) {
+        List<String> all = new ArrayList<>(settings.schoolContacts(schoolCode));
+        contacts.of(schoolCode).forEach(c -> all.add(c.email()));
+        return all;
+    }
+
     private Addresses bounded(List<String> schoolContacts, Addresses others, String receipt) {
         Addresses school = new Addresses().add(schoolContacts);
         int room = Math.max(0, settings.maxRecipients() - others.size());

@@ -1,5 +1,7 @@
 package tw.straitcheck.notification;
 
+import io.micronaut.security.annotation.Secured;
+import tw.straitcheck.account.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -14,9 +16,10 @@ import java.util.List;
 
 /**
  * {@code GET /api/outbox[?status=PENDING][&receipt=…][&limit=…]}: the mail written, newest first,
- * for an administrator to see what is waiting (e.g. while no SMTP server is configured) or failed.
+ * for the system administrator to see what is waiting (e.g. while no SMTP server is configured) or failed.
  */
 @Controller("/api/outbox")
+@Secured(Role.Names.SYSTEM_ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class OutboxController {
 

@@ -1,5 +1,10 @@
 package tw.straitcheck.records;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import tw.straitcheck.account.Access;
+import tw.straitcheck.account.Actor;
+import tw.straitcheck.account.Role;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,8 +18,12 @@ import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.Messages;
 
 
-/** {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with. */
+/**
+ * {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with,
+ * for whoever may read the record (another school's is answered 404).
+ */
 @Controller("/api/submissions")
+@Secured({Role.Names.SCHOOL_USER, Role.Names.SCHOOL_ADMIN, Role.Names.REVIEWER})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AttachmentController {
 
@@ -25,7 +34,11 @@ class AttachmentController {
     }
 
     @Get(uri = "/{receipt}/attachments/{id}", produces = {MediaType.APPLICATION_PDF, MediaType.APPLICATION_JSON})
-    HttpResponse<byte[]> download(@PathVariable String receipt, @PathVariable long id) {
+    HttpResponse<byte[]> download(@PathVariable String receipt, @PathVariable long id,
+            Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        records.find(receipt).filter(r -> Access.mayRead(actor, r.schoolCode(),
+                r.status() != RecordStatus.WITHDRAWN)).orElseThrow(ApiException::noRecord);
         RecordStore.StoredFile file = records.attachment(receipt, id).orElseThrow(() -> ApiException.notFound(
                 Messages.of("error.attachment.not-found")));
         return HttpResponse.ok(file.content())

@@ -49,15 +49,6 @@ final class Forms {
         return value.asText().isBlank() ? null : value.asText().strip();
     }
 
-    /** Reviewers act in their own name: X-Actor is required (until accounts arrive). */
-    static @Nullable String reviewer(@Nullable String actor, List<FieldError> errors) {
-        if (actor == null || actor.isBlank()) {
-            errors.add(FieldError.of(FilingHttp.ACTOR, "field.reviewer-required"));
-            return null;
-        }
-        return actor.strip();
-    }
-
     /** The record's lockVersion from If-Match, read as the filing API reads it. */
     static @Nullable Long lockVersion(@Nullable String ifMatch, List<FieldError> errors) {
         try {

@@ -1,5 +1,8 @@
 package tw.straitcheck.review;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import tw.straitcheck.account.Role;
 import tw.straitcheck.system.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -16,7 +19,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.List;
 import tw.straitcheck.system.FieldError;
-import tw.straitcheck.filing.FilingHttp;
 import tw.straitcheck.records.FlagMarks;
 import tw.straitcheck.records.RecordSearch;
 import tw.straitcheck.records.RecordViews;
@@ -31,9 +33,10 @@ import tw.straitcheck.system.JsonBodies;
  * {@code If-Match}: the lockVersion the reviewer saw). A CLEAR while flags of the judged version
  * are unmarked is refused with 409, like any move the record's state does not allow, carrying the
  * current state and the {@code unmarkedFindings} ids. {@code GET /api/review/keyword-stats} counts
- * the marks per rule and keyword for policy staff. Reviewers name themselves in {@code X-Actor}.
+ * the marks per rule and keyword for policy staff. The reviewer is the logged-in account (or its token).
  */
 @Controller("/api/review")
+@Secured(Role.Names.REVIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReviewController {
 
@@ -59,9 +62,9 @@ class ReviewController {
 
     @Post(uri = "/{receipt}/decision", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     RecordViews.Summary decide(@PathVariable String receipt, @Body @Nullable byte[] body,
-            @Header(FilingHttp.ACTOR) @Nullable String actor, @Header("If-Match") @Nullable String ifMatch) {
+            Authentication authentication, @Header("If-Match") @Nullable String ifMatch) {
         List<FieldError> errors = new ArrayList<>();
-        String reviewer = Forms.reviewer(actor, errors);
+        String reviewer = authentication.getName();
         Long expectedLockVersion = Forms.lockVersion(ifMatch, errors);
         DecisionForm form = DecisionForm.read(JsonBodies.parse(body), errors);
         if (!errors.isEmpty()) {
@@ -73,9 +76,9 @@ class ReviewController {
 
     @Post(uri = "/{receipt}/findings/{findingId}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     MarkedFlag mark(@PathVariable String receipt, @PathVariable String findingId, @Body @Nullable byte[] body,
-            @Header(FilingHttp.ACTOR) @Nullable String actor) {
+            Authentication authentication) {
         List<FieldError> errors = new ArrayList<>();
-        String reviewer = Forms.reviewer(actor, errors);
+        String reviewer = authentication.getName();
         FlagMark mark = FlagMark.read(JsonBodies.parse(body), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -86,6 +89,7 @@ class ReviewController {
     }
 
     @Get(uri = "/keyword-stats", produces = MediaType.APPLICATION_JSON)
+    @Secured({Role.Names.REVIEWER, Role.Names.POLICY_EDITOR})
     KeywordStats.Counts keywordStats() {
         return keywordStats.counts();
     }

@@ -1,5 +1,7 @@
 package tw.straitcheck.rulebook;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
@@ -7,6 +9,7 @@ import tw.straitcheck.checking.Rulebase;
 
 /** A trivial JSON endpoint: liveness, and the baseline the load test compares the check against. */
 @Controller("/api/ping")
+@Secured(SecurityRule.IS_ANONYMOUS)
 class PingController {
 
     private final String version;

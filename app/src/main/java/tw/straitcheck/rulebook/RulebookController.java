@@ -1,5 +1,7 @@
 package tw.straitcheck.rulebook;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -21,6 +23,7 @@ import tw.straitcheck.system.Messages;
  * (ref URL-encoded: {@code /api/sources/ACT/art%209(4)}).
  */
 @Controller("/api")
+@Secured(SecurityRule.IS_ANONYMOUS)
 class RulebookController {
 
     private final Rulebase rulebase;

@@ -46,6 +46,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_FOUND, text, List.of(), null, null);
     }
 
+    /** Not this account's to do (403). */
+    public static ApiException forbidden(Localized text) {
+        return new ApiException(HttpStatus.FORBIDDEN, text, List.of(), null, null);
+    }
+
     /** No record with that 收件號 (404). */
     public static ApiException noRecord() {
         return notFound(Messages.of("error.record.not-found"));

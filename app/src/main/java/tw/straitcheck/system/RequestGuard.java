@@ -18,9 +18,8 @@ import java.util.Locale;
  * What every request is checked for before any route reads it, and what every answer carries.
  * Refused here, in the {@link ErrorBody} shape: a URL over {@value #MAX_URL_CHARS} characters (414;
  * Netty's own line limit is set higher so that this answer is ours), a NUL in the URL (PostgreSQL
- * refuses NUL in text, and nothing legitimate sends one), an {@code X-Actor} or
- * {@code Idempotency-Key} that is too long or holds control characters (422, the columns are
- * {@code text} and {@code varchar(200)}), a multipart body without a boundary (400), and a body
+ * refuses NUL in text, and nothing legitimate sends one), an {@code Idempotency-Key} that is too
+ * long or holds control characters (422; the filer's key is kept as a SHA-256), a multipart body without a boundary (400), and a body
  * that is not multipart over {@link JsonBodies#MAX_BYTES} (413: JSON is capped well below the
  * multipart limit, which must hold a 5 MB PDF). Every answer gets {@code X-Correlation-Id}, and
  * every error body its {@code correlationId}.
@@ -29,9 +28,9 @@ import java.util.Locale;
 final class RequestGuard implements Ordered {
 
     static final int MAX_URL_CHARS = 4096;
-    /** Idempotency-Key is {@code varchar(200)}; X-Actor the same bound, for a name or an address. */
+    /** Idempotency-Key: at most 200 characters, as before accounts (when it was kept as sent). */
     static final int MAX_HEADER_CHARS = 200;
-    static final List<String> CHECKED_HEADERS = List.of("X-Actor", "Idempotency-Key");
+    static final List<String> CHECKED_HEADERS = List.of("Idempotency-Key");
 
     @Override
     public int getOrder() {

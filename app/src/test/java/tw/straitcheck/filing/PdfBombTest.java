@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.Fixtures;
 import tw.straitcheck.RawHttp;
+import tw.straitcheck.TestAccounts;
 import tw.straitcheck.RawHttp.Answer;
 
 /**
@@ -33,21 +34,26 @@ class PdfBombTest {
     /** Used heap (garbage included) may grow by at most this while one bomb is read; the 30 MB bomb once took all of it. */
     private static final long MAX_HEAP_GROWTH = 512L * 1024 * 1024;
 
+    private static final String SCHOOL = "B" + UUID.randomUUID().toString().substring(0, 8);
+
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    TestAccounts accounts;
 
     private RawHttp http;
 
     @BeforeEach
     void setUp() {
-        http = new RawHttp(server.getURI());
+        http = new RawHttp(server.getURI()).as(accounts.filer(SCHOOL));
     }
 
     private record Refusal(Answer answer, long millis, long heapGrowth) {
     }
 
     private Refusal upload(String name, byte[] pdf) {
-        byte[] submission = Fixtures.visit("B" + UUID.randomUUID().toString().substring(0, 8)).toString()
+        byte[] submission = Fixtures.visit(SCHOOL).toString()
                 .getBytes(StandardCharsets.UTF_8);
         byte[] body = RawHttp.multipart("bomb", "submission", null, "application/json", submission,
                 "itinerary", name + ".pdf", "application/pdf", pdf);
@@ -139,7 +145,7 @@ class PdfBombTest {
             text.append("第").append(day).append("天 參訪浙江海洋大學 學術交流座談 ");
         }
         byte[] pdf = TestPdfs.withText(text.toString());
-        byte[] submission = Fixtures.visit("B" + UUID.randomUUID().toString().substring(0, 8)).toString()
+        byte[] submission = Fixtures.visit(SCHOOL).toString()
                 .getBytes(StandardCharsets.UTF_8);
         Answer answer = http.send("POST", "/api/submissions", "multipart/form-data; boundary=ok",
                 RawHttp.multipart("ok", "submission", null, "application/json", submission,

@@ -11,6 +11,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
@@ -49,6 +50,9 @@ class PdfUploadApiTest {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -75,7 +79,7 @@ class PdfUploadApiTest {
 
     private HttpResponse<String> post(MultipartBody body) {
         return client.toBlocking().exchange(HttpRequest.POST("/api/submissions", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header("X-Actor", "filer@school.edu.tw"), String.class);
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header(TestAccounts.AUTHORIZATION, accounts.filer(school)), String.class);
     }
 
     private HttpClientResponseException refused(MultipartBody body) {
@@ -100,7 +104,8 @@ class PdfUploadApiTest {
     }
 
     private JsonNode record(String receipt) throws IOException {
-        return JSON.readTree(client.toBlocking().retrieve("/api/submissions/" + receipt));
+        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/submissions/" + receipt)
+                .header(TestAccounts.AUTHORIZATION, accounts.filer(school))));
     }
 
     private static List<String> fields(JsonNode refusal) {
@@ -331,7 +336,7 @@ class PdfUploadApiTest {
         ObjectNode registration = registration();
         registration.put("itineraryText", "7/6 開幕 7/10 結業");
         HttpResponse<String> first = client.toBlocking().exchange(HttpRequest.POST("/api/submissions", registration.toString())
-                .contentType(MediaType.APPLICATION_JSON_TYPE), String.class);
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(TestAccounts.AUTHORIZATION, accounts.filer(school)), String.class);
         String receipt = json(first).get("receipt").asText();
         ObjectNode change = JSON.createObjectNode();
         change.put("type", "CHANGE");
@@ -371,14 +376,16 @@ class PdfUploadApiTest {
         assertThat(listed.get("field").asText()).isEqualTo("itineraryText");
         long id = listed.get("id").asLong();
 
-        HttpResponse<byte[]> response = client.toBlocking().exchange(HttpRequest.GET(listed.get("href").asText()), byte[].class);
+        HttpResponse<byte[]> response = client.toBlocking().exchange(HttpRequest.GET(listed.get("href").asText())
+                .header(TestAccounts.AUTHORIZATION, accounts.filer(school)), byte[].class);
 
         assertThat(response.body()).isEqualTo(pdf);
         assertThat(response.getContentType().orElseThrow().toString()).isEqualTo("application/pdf");
         assertThat(response.header("Content-Disposition"))
                 .isEqualTo("inline; filename=\"___ v2.pdf\"; filename*=UTF-8''%E8%A1%8C%E7%A8%8B%E8%A1%A8%20v2.pdf");
         assertThatThrownBy(() -> client.toBlocking().exchange(
-                HttpRequest.GET("/api/submissions/1150101-999999/attachments/" + id), byte[].class))
+                HttpRequest.GET("/api/submissions/1150101-999999/attachments/" + id)
+                        .header(TestAccounts.AUTHORIZATION, accounts.filer(school)), byte[].class))
                 .isInstanceOfSatisfying(HttpClientResponseException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
     }

@@ -12,6 +12,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -46,6 +47,9 @@ class SubmissionApiTest {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -68,6 +72,7 @@ class SubmissionApiTest {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        request.header(TestAccounts.AUTHORIZATION, accounts.filer(school));
         return client.toBlocking().exchange(request, String.class);
     }
 
@@ -76,7 +81,8 @@ class SubmissionApiTest {
     }
 
     private JsonNode record(String receipt) throws IOException {
-        return JSON.readTree(client.toBlocking().retrieve("/api/submissions/" + receipt));
+        return JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/submissions/" + receipt)
+                .header(TestAccounts.AUTHORIZATION, accounts.filer(school))));
     }
 
     private int count(String sql) throws SQLException {
@@ -109,7 +115,7 @@ class SubmissionApiTest {
 
     @Test
     void aCompliantRegistrationIsStoredAcceptedWithAReceiptOfTheRocDate() throws IOException {
-        HttpResponse<String> response = post("/api/submissions", registration(), "X-Actor", "filer@school.edu.tw");
+        HttpResponse<String> response = post("/api/submissions", registration());
 
         assertThat(response.code()).isEqualTo(201);
         JsonNode filing = json(response);
@@ -123,14 +129,14 @@ class SubmissionApiTest {
 
         JsonNode kept = record(receipt);
         assertThat(kept.get("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(kept.get("filedBy").asText()).isEqualTo("filer@school.edu.tw");
+        assertThat(kept.get("filedBy").asText()).isEqualTo(TestAccounts.filerName(school));
         JsonNode first = kept.get("versions").get(0);
         assertThat(first.get("kind").asText()).isEqualTo("REGISTRATION");
         assertThat(first.get("rulebaseVersion").asText()).isEqualTo(filing.get("rulebaseVersion").asText());
         assertThat(first.get("submission").get("activityName").asText()).isEqualTo("海洋科學夏令營");
         assertThat(first.get("findings").size()).isEqualTo(filing.get("findings").size());
         assertThat(kept.get("history").get(0).get("action").asText()).isEqualTo("REGISTERED");
-        assertThat(kept.get("history").get(0).get("actor").asText()).isEqualTo("filer@school.edu.tw");
+        assertThat(kept.get("history").get(0).get("actor").asText()).isEqualTo(TestAccounts.filerName(school));
     }
 
     @Test
@@ -209,7 +215,8 @@ class SubmissionApiTest {
                 });
         assertThat(records()).isZero();
         // the key went with the rolled-back filing: the corrected retry with the same key files
-        assertThat(count("SELECT count(*) FROM idempotency_key WHERE key = ?", key)).isZero();
+        assertThat(count("SELECT count(*) FROM idempotency_key WHERE key = ?",
+                IdempotencyKeys.scoped(TestAccounts.filerName(school), key))).isZero();
         ObjectNode corrected = registration();
         assertThat(post("/api/submissions", corrected, "Idempotency-Key", key).code()).isEqualTo(201);
         assertThat(records()).isEqualTo(1);
@@ -344,7 +351,7 @@ class SubmissionApiTest {
         String receipt = json(post("/api/submissions", json)).get("receipt").asText();
 
         JsonNode withdrawn = json(post("/api/submissions/" + receipt + "/withdraw",
-                JSON.createObjectNode().put("reason", "活動取消"), "X-Actor", "filer@school.edu.tw"));
+                JSON.createObjectNode().put("reason", "活動取消")));
         assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
 
         assertThatThrownBy(() -> post("/api/submissions/" + receipt + "/withdraw", JSON.createObjectNode()))
@@ -377,7 +384,8 @@ class SubmissionApiTest {
 
     @Test
     void anUnknownReceiptIs404() {
-        assertThatThrownBy(() -> client.toBlocking().retrieve("/api/submissions/1150101-000000"))
+        assertThatThrownBy(() -> client.toBlocking().retrieve(HttpRequest.GET("/api/submissions/1150101-000000")
+                .header(TestAccounts.AUTHORIZATION, accounts.filer(school))))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Contacts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -56,6 +58,12 @@ class FilingMailTest implements TestPropertyProvider {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -93,7 +101,7 @@ class FilingMailTest implements TestPropertyProvider {
         String leader = address("leader");
         String filer = address("filer");
 
-        String receipt = MailTests.file(client, registration("013301", leader), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", leader), filer);
 
         List<Row> rows = outbox(dataSource, receipt);
         assertThat(rows).extracting(Row::purpose).containsExactly("FILED_REGISTRATION");
@@ -135,7 +143,7 @@ class FilingMailTest implements TestPropertyProvider {
     void aFilingThatRollsBackLeavesNoOutboxRow() {
         String[] receipt = new String[1];
         assertThatThrownBy(() -> transactions.executeWrite(status -> {
-            receipt[0] = submissions.file(registration("013301", address("leader")), address("filer"), null).receipt();
+            receipt[0] = submissions.file(registration("013301", address("leader")), new tw.straitcheck.filing.Filer(address("filer"), "013301"), null).receipt();
             // inside the transaction the mail is there, written by the filing itself
             assertThat(outboxTable.list(null, receipt[0], 10)).extracting(Outbox.Listed::purpose)
                     .containsExactly("FILED_REGISTRATION");
@@ -150,7 +158,7 @@ class FilingMailTest implements TestPropertyProvider {
     void aRecordReturnedByTheReviewerIsMailedToTheSchoolWithTheComment() {
         String leader = address("leader");
         String filer = address("filer");
-        String receipt = MailTests.file(client, registration("013301", leader), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", leader), filer);
 
         moves.move(receipt, RecordMoves.Move.RETURN, "reviewer@moe.gov.tw", "請補附詳細行程表", null);
 
@@ -167,6 +175,19 @@ class FilingMailTest implements TestPropertyProvider {
     }
 
     @Test
+    void aContactPersonTheSchoolAdministratorRegisteredIsMailedTheFilingToo() {
+        String school = accounts.school("C" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        String registered = address("registered");
+        contacts.add(school, new Contacts.Form("王小明", "組長", registered, null));
+        String filer = address("filer");
+
+        String receipt = MailTests.file(client, accounts, registration(school, address("leader")), filer);
+
+        assertThat(outbox(dataSource, receipt).get(0).recipients().split(","))
+                .containsExactly(registered, filer, ministry, mac);
+    }
+
+    @Test
     void aFilingWithFiftyLeaderAddressesIsMailedOnlyToTheSchoolContactTheFilerTheMinistryAndTheMac() {
         ObjectNode json = registration("013301", address("leader"));
         ArrayNode leaders = (ArrayNode) json.get("leaders");
@@ -175,7 +196,7 @@ class FilingMailTest implements TestPropertyProvider {
         }
         String filer = address("filer");
 
-        String receipt = MailTests.file(client, json, filer);
+        String receipt = MailTests.file(client, accounts, json, filer);
 
         assertThat(outbox(dataSource, receipt).get(0).recipients().split(","))
                 .containsExactly(schoolContact, filer, ministry, mac);
@@ -185,7 +206,7 @@ class FilingMailTest implements TestPropertyProvider {
     void aMailCarriesAtMostTwentyRecipientsAndTheFilerTheMinistryAndTheMacAreNeverTheOnesLeftOut() {
         String filer = address("filer");
 
-        String receipt = MailTests.file(client, registration("013302", address("leader")), filer);
+        String receipt = MailTests.file(client, accounts, registration("013302", address("leader")), filer);
 
         List<String> recipients = List.of(outbox(dataSource, receipt).get(0).recipients().split(","));
         assertThat(recipients).hasSize(20).contains(filer, ministry, mac);

@@ -9,6 +9,8 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.account.Role;
+import tw.straitcheck.TestAccounts;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -117,10 +119,15 @@ final class MailTests {
         return report;
     }
 
-    /** Files through {@code POST /api/submissions} as {@code actor}; returns the receipt. */
-    static String file(HttpClient client, JsonNode submission, String actor) {
+    /**
+     * Files through {@code POST /api/submissions} as {@code actor}, a school user of the submission's
+     * school (013301 for a report); returns the receipt.
+     */
+    static String file(HttpClient client, TestAccounts accounts, JsonNode submission, String actor) {
+        String school = submission.path("school").path("code").asText("013301");
         String response = client.toBlocking().retrieve(HttpRequest.POST("/api/submissions", submission.toString())
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Actor", actor), String.class);
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(TestAccounts.AUTHORIZATION, accounts.bearer(actor, Role.SCHOOL_USER, school)), String.class);
         try {
             return JSON.readTree(response).get("receipt").asText();
         } catch (IOException e) {

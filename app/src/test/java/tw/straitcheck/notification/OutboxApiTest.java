@@ -7,6 +7,7 @@ import static tw.straitcheck.notification.MailTests.registration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -23,16 +24,19 @@ class OutboxApiTest {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     ApplicationContext context;
 
     @Test
     void withoutAnSmtpHostThereIsNoWorkerAndGetApiOutboxListsTheFilingsMailAsPending() throws IOException {
         String contact = address("leader");
         String filer = address("filer");
-        String receipt = MailTests.file(client, registration("013301", contact), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", contact), filer);
 
         assertThat(context.containsBean(OutboxWorker.class)).isFalse();
-        JsonNode list = MailTests.JSON.readTree(client.toBlocking().retrieve("/api/outbox?status=PENDING&receipt=" + receipt));
+        JsonNode list = MailTests.JSON.readTree(client.toBlocking().retrieve(asAdmin("/api/outbox?status=PENDING&receipt=" + receipt)));
 
         assertThat(list).hasSize(1);
         JsonNode mail = list.get(0);
@@ -47,13 +51,18 @@ class OutboxApiTest {
         assertThat(mail.get("lastError").isNull()).isTrue();
         assertThat(mail.get("createdAt").asText()).startsWith("2026-");
         assertThat(mail.get("sentAt").isNull()).isTrue();
-        assertThat(MailTests.JSON.readTree(client.toBlocking().retrieve("/api/outbox?status=SENT&receipt=" + receipt))).isEmpty();
+        assertThat(MailTests.JSON.readTree(client.toBlocking().retrieve(asAdmin("/api/outbox?status=SENT&receipt=" + receipt)))).isEmpty();
+    }
+
+    /** The outbox is the system administrator's. */
+    private io.micronaut.http.HttpRequest<?> asAdmin(String uri) {
+        return io.micronaut.http.HttpRequest.GET(uri).header(TestAccounts.AUTHORIZATION, accounts.systemAdmin());
     }
 
     @Test
     void anUnknownStatusIsRefusedWith400() {
         try {
-            client.toBlocking().retrieve("/api/outbox?status=LOST");
+            client.toBlocking().retrieve(asAdmin("/api/outbox?status=LOST"));
         } catch (HttpClientResponseException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(400);
             return;

@@ -10,6 +10,7 @@ import static tw.straitcheck.notification.MailTests.text;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -56,6 +57,9 @@ class RemindersTest implements TestPropertyProvider {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -92,7 +96,7 @@ class RemindersTest implements TestPropertyProvider {
     }
 
     private String register(String schoolCode, String filer) {
-        return MailTests.file(client, MailTests.shifted(registration(schoolCode, address("leader")), EARLIER), filer);
+        return MailTests.file(client, accounts, MailTests.shifted(registration(schoolCode, address("leader")), EARLIER), filer);
     }
 
     /** The daily job on {@code day}, as the schedule runs it, then the worker sends what it wrote. */
@@ -126,7 +130,7 @@ class RemindersTest implements TestPropertyProvider {
         assertThat(reminderPurposes(reported)).containsExactly("REMINDER_DAY_1");
 
         clock.setDay(E.plusDays(10));
-        MailTests.file(client, MailTests.postActivityReport(reported, E.minusDays(4), E), reportingFiler);
+        MailTests.file(client, accounts, MailTests.postActivityReport(reported, E.minusDays(4), E), reportingFiler);
 
         runOn(E.plusDays(19));
         assertThat(reminderPurposes(unreported)).containsExactly("REMINDER_DAY_1");

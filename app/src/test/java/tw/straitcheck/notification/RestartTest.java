@@ -10,6 +10,8 @@ import static tw.straitcheck.notification.MailTests.registration;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Role;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -42,6 +44,9 @@ class RestartTest {
     @Inject
     ApplicationContext context;
 
+    @Inject
+    TestAccounts accounts;
+
     private Map<String, Object> settings(String today, int smtpPort, String ministry) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("micronaut.server.port", -1);
@@ -68,7 +73,7 @@ class RestartTest {
                 HttpClient client = before.getApplicationContext().createBean(HttpClient.class, before.getURL())) {
             for (int i = 0; i < 3; i++) {
                 filers.add(address("filer"));
-                receipts.add(MailTests.file(client, registration("013301", address("leader")), filers.get(i)));
+                receipts.add(MailTests.file(client, accounts, registration("013301", address("leader")), filers.get(i)));
             }
             await("a failed attempt at each mail", Duration.ofSeconds(10),
                     () -> receipts.stream().allMatch(r -> outbox(dataSource, r).get(0).attempts() >= 1));
@@ -111,6 +116,7 @@ class RestartTest {
         env.put("MAIL_FIRST_RETRY", "500ms");
         env.put("MAIL_MAX_RETRY", "1s");
         env.put("MAIL_REMINDERS_ENABLED", "false");
+        env.put("STRAITCHECK_DEMO_ACCOUNTS_ENABLED", "false");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process app = builder.start();
         URI ping = URI.create("http://127.0.0.1:" + httpPort + "/api/ping");
@@ -147,7 +153,8 @@ class RestartTest {
         Process app = startApp(httpPort, smtpPort, ministry, log);
         try {
             HttpResponse<String> filed = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/submissions"))
-                    .header("Content-Type", "application/json").header("X-Actor", filer)
+                    .header("Content-Type", "application/json")
+                    .header(TestAccounts.AUTHORIZATION, accounts.bearer(filer, Role.SCHOOL_USER, "013301"))
                     .POST(HttpRequest.BodyPublishers.ofString(registration("013301", contact).toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
@@ -159,7 +166,8 @@ class RestartTest {
             smtp.start();
             app = startApp(httpPort, smtpPort, ministry, log);
             HttpResponse<String> kept = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + httpPort + "/api/submissions/" + receipt)).GET().build(),
+                    URI.create("http://127.0.0.1:" + httpPort + "/api/submissions/" + receipt))
+                    .header(TestAccounts.AUTHORIZATION, accounts.bearer(filer, Role.SCHOOL_USER, "013301")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(kept.statusCode()).isEqualTo(200);
             assertThat(kept.body()).contains(receipt);

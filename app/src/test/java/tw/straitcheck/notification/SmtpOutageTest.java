@@ -9,6 +9,7 @@ import static tw.straitcheck.notification.MailTests.subject;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -42,6 +43,9 @@ class SmtpOutageTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    TestAccounts accounts;
 
     @Inject
     DataSource dataSource;
@@ -88,7 +92,7 @@ class SmtpOutageTest implements TestPropertyProvider {
         List<String> receipts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             filers.add(address("filer"));
-            receipts.add(MailTests.file(client, registration("013301", address("leader")), filers.get(i)));
+            receipts.add(MailTests.file(client, accounts, registration("013301", address("leader")), filers.get(i)));
         }
 
         drain();
@@ -128,7 +132,7 @@ class SmtpOutageTest implements TestPropertyProvider {
     @Test
     void aMailStillUndeliveredAfterThreeAttemptsIsFailedAndNotTriedAgain() {
         String filer = address("filer");
-        String receipt = MailTests.file(client, registration("013301", address("leader")), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", address("leader")), filer);
 
         for (int i = 0; i < 5; i++) {
             drain();

@@ -10,6 +10,7 @@ import static tw.straitcheck.notification.MailTests.subject;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -43,6 +44,9 @@ class TwoWorkersTest implements TestPropertyProvider {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -70,7 +74,7 @@ class TwoWorkersTest implements TestPropertyProvider {
         List<String> receipts = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             filers.add(address("filer"));
-            receipts.add(MailTests.file(client, registration("013301", address("leader")), filers.get(i)));
+            receipts.add(MailTests.file(client, accounts, registration("013301", address("leader")), filers.get(i)));
         }
         OutboxWorker first = context.createBean(OutboxWorker.class);
         OutboxWorker second = context.createBean(OutboxWorker.class);
@@ -109,7 +113,7 @@ class TwoWorkersTest implements TestPropertyProvider {
     @Test
     void aMailOneWorkerHasClaimedIsSkippedByTheOtherUntilItIsSent() throws Exception {
         String filer = address("filer");
-        String receipt = MailTests.file(client, registration("013301", address("leader")), filer);
+        String receipt = MailTests.file(client, accounts, registration("013301", address("leader")), filer);
         long id = outbox(dataSource, receipt).get(0).id();
         OutboxWorker other = context.createBean(OutboxWorker.class);
 

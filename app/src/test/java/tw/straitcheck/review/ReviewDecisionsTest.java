@@ -13,6 +13,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,6 +44,9 @@ class ReviewDecisionsTest {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     MutableClock clock;
 
     private ReviewDesk desk;
@@ -51,7 +55,7 @@ class ReviewDecisionsTest {
     @BeforeEach
     void aSchoolOfItsOwn() {
         clock.setDay(LocalDate.of(2026, 5, 20));
-        desk = new ReviewDesk(client);
+        desk = new ReviewDesk(client, accounts);
         reviewers = Executors.newFixedThreadPool(2);
     }
 
@@ -73,7 +77,7 @@ class ReviewDecisionsTest {
             answers.add(reviewers.submit(() -> {
                 start.await();
                 try {
-                    return desk.decide(receipt, action, "審查意見", "X-Actor", "reviewer-" + action + "@moe.gov.tw").code();
+                    return desk.decide(receipt, action, "審查意見", TestAccounts.AUTHORIZATION, desk.reviewer("reviewer-" + action + "@moe.gov.tw")).code();
                 } catch (HttpClientResponseException e) {
                     synchronized (refusals) {
                         refusals.add(body(e));
@@ -129,7 +133,7 @@ class ReviewDecisionsTest {
         long seen = desk.record(receipt).get("lockVersion").asLong();
 
         HttpClientResponseException e = refused(() -> desk.decide(receipt, "CLEAR", null,
-                "X-Actor", ReviewDesk.REVIEWER, "If-Match", "\"" + (seen - 1) + "\""));
+                TestAccounts.AUTHORIZATION, desk.reviewer(), "If-Match", "\"" + (seen - 1) + "\""));
 
         assertThat(e.getStatus().getCode()).isEqualTo(409);
         assertThat(body(e).get("current").get("lockVersion").asLong()).isEqualTo(seen);
@@ -143,7 +147,7 @@ class ReviewDecisionsTest {
         long seen = desk.record(receipt).get("lockVersion").asLong();
 
         HttpResponse<String> response = desk.decide(receipt, "REJECT", "未完成自我檢核表",
-                "X-Actor", ReviewDesk.REVIEWER, "If-Match", "\"" + seen + "\"");
+                TestAccounts.AUTHORIZATION, desk.reviewer(), "If-Match", "\"" + seen + "\"");
 
         assertThat(response.code()).isEqualTo(200);
         JsonNode summary = json(response);
@@ -171,7 +175,8 @@ class ReviewDecisionsTest {
     void aDecisionWithoutXActorAndWithAnUnknownActionIsRefusedWith422NamingBoth() {
         String receipt = inReviewWithAViolation();
 
-        HttpClientResponseException e = refused(() -> desk.decide(receipt, "WITHDRAW", "學校撤回", "If-Match", "\"x\""));
+        HttpClientResponseException e = refused(() -> desk.decide(receipt, "WITHDRAW", "學校撤回", TestAccounts.AUTHORIZATION, desk.reviewer(),
+                "If-Match", "\"x\""));
 
         assertThat(e.getStatus().getCode()).isEqualTo(422);
         List<String> fields = new ArrayList<>();
@@ -180,7 +185,7 @@ class ReviewDecisionsTest {
             assertThat(error.get("message").get("zh").asText()).isNotBlank();
             assertThat(error.get("message").get("en").asText()).isNotBlank();
         });
-        assertThat(fields).containsExactlyInAnyOrder("X-Actor", "action", "If-Match");
+        assertThat(fields).containsExactlyInAnyOrder("action", "If-Match");
         assertThat(body(e).get("message").get("en").asText()).isNotBlank();
     }
 
@@ -195,7 +200,7 @@ class ReviewDecisionsTest {
         String receipt = inReviewWithAViolation();
         HttpClientResponseException e = refused(() -> client.toBlocking().exchange(
                 HttpRequest.POST("/api/review/" + receipt + "/decision", "{ not json")
-                        .contentType(MediaType.APPLICATION_JSON_TYPE).header("X-Actor", ReviewDesk.REVIEWER), String.class));
+                        .contentType(MediaType.APPLICATION_JSON_TYPE).header(TestAccounts.AUTHORIZATION, desk.reviewer()), String.class));
         assertThat(e.getStatus().getCode()).isEqualTo(422);
     }
 
@@ -208,7 +213,7 @@ class ReviewDecisionsTest {
         clock.setDay(LocalDate.of(2026, 5, 25));
         HttpResponse<String> resubmitted = client.toBlocking().exchange(HttpRequest.PUT("/api/submissions/" + receipt,
                 desk.registration(JULY_5).toString()).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header("X-Actor", "filer@school.edu.tw"), String.class);
+                .header(TestAccounts.AUTHORIZATION, desk.filer()), String.class);
 
         assertThat(resubmitted.code()).isEqualTo(200);
         assertThat(json(resubmitted).get("verdict").asText()).isEqualTo("COMPLIANT");
@@ -229,7 +234,8 @@ class ReviewDecisionsTest {
         desk.decide(receipt, "RETURN", "請刪除紅色基地與升旗儀式");
 
         client.toBlocking().exchange(HttpRequest.PUT("/api/submissions/" + receipt,
-                visiting(desk.registration(JULY_5), "黨史").toString()).contentType(MediaType.APPLICATION_JSON_TYPE), String.class);
+                visiting(desk.registration(JULY_5), "黨史").toString()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(TestAccounts.AUTHORIZATION, desk.filer()), String.class);
 
         assertThat(desk.record(receipt).get("status").asText()).isEqualTo("IN_REVIEW");
         List<Long> newFlags = desk.findings(receipt, "FLAG");
@@ -244,7 +250,7 @@ class ReviewDecisionsTest {
         String receipt = inReviewWithAViolation();
 
         HttpResponse<String> response = desk.post("/api/submissions/" + receipt + "/withdraw",
-                ReviewDesk.JSON.createObjectNode().put("reason", "活動取消"), "X-Actor", "filer@school.edu.tw");
+                ReviewDesk.JSON.createObjectNode().put("reason", "活動取消"));
 
         assertThat(response.code()).isEqualTo(200);
         assertThat(json(response).get("status").asText()).isEqualTo("WITHDRAWN");
@@ -257,7 +263,7 @@ class ReviewDecisionsTest {
         desk.decide(receipt, "REJECT", "未完成自我檢核表");
 
         HttpClientResponseException e = refused(() -> desk.post("/api/submissions/" + receipt + "/withdraw",
-                ReviewDesk.JSON.createObjectNode(), "X-Actor", "filer@school.edu.tw"));
+                ReviewDesk.JSON.createObjectNode()));
 
         assertThat(e.getStatus().getCode()).isEqualTo(409);
         assertThat(body(e).get("current").get("status").asText()).isEqualTo("REJECTED");

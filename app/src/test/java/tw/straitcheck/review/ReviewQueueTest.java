@@ -9,7 +9,9 @@ import static tw.straitcheck.review.ReviewDesk.withoutSelfCheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -35,6 +37,9 @@ class ReviewQueueTest {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     MutableClock clock;
 
     private ReviewDesk desk;
@@ -46,7 +51,7 @@ class ReviewQueueTest {
     @BeforeEach
     void fourRecordsInReview() {
         clock.setDay(LocalDate.of(2026, 5, 20));
-        desk = new ReviewDesk(client);
+        desk = new ReviewDesk(client, accounts);
         oneFlagSooner = desk.file(visiting(desk.registration(LocalDate.of(2026, 7, 1)), "紅色基地"));
         announcement = desk.file(desk.announcement(LocalDate.of(2026, 6, 1), "黨史"));
         twoFlagsLater = desk.file(visiting(desk.registration(LocalDate.of(2026, 8, 1)), "紅色基地", "升旗儀式"));
@@ -126,8 +131,9 @@ class ReviewQueueTest {
 
     @Test
     void aBadDateASizeOfZeroAndAnUnknownStatusAreRefusedTogetherWith422() {
-        HttpClientResponseException e = refused(() -> client.toBlocking().exchange(
-                "/api/review/queue?from=2026-13-01&size=0&status=PENDING", String.class));
+        HttpClientResponseException e = refused(() -> client.toBlocking().exchange(HttpRequest.GET(
+                "/api/review/queue?from=2026-13-01&size=0&status=PENDING").header(TestAccounts.AUTHORIZATION, desk.reviewer()),
+                String.class));
 
         assertThat(e.getStatus().getCode()).isEqualTo(422);
         JsonNode body = body(e);
@@ -143,8 +149,9 @@ class ReviewQueueTest {
 
     @Test
     void aSizeAbove100AndARangeEndingBeforeItStartsAreRefusedWith422() {
-        HttpClientResponseException e = refused(() -> client.toBlocking().exchange(
-                "/api/review/queue?size=101&from=2026-07-01&to=2026-06-30&page=-1", String.class));
+        HttpClientResponseException e = refused(() -> client.toBlocking().exchange(HttpRequest.GET(
+                "/api/review/queue?size=101&from=2026-07-01&to=2026-06-30&page=-1").header(TestAccounts.AUTHORIZATION,
+                desk.reviewer()), String.class));
 
         assertThat(e.getStatus().getCode()).isEqualTo(422);
         List<String> fields = new ArrayList<>();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
+import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -36,13 +37,16 @@ class SubsidyJourneyTest {
     HttpClient client;
 
     @Inject
+    TestAccounts accounts;
+
+    @Inject
     MutableClock clock;
 
     private ReviewDesk desk;
 
     @BeforeEach
     void aDeskOfItsOwn() {
-        desk = new ReviewDesk(client);
+        desk = new ReviewDesk(client, accounts);
         clock.setDay(LocalDate.of(2026, 5, 20));
     }
 
@@ -90,7 +94,7 @@ class SubsidyJourneyTest {
                 }
             }
         }
-        return json(desk.post("/api/review/" + receipt + "/decision", body, "X-Actor", ReviewDesk.REVIEWER))
+        return json(desk.post("/api/review/" + receipt + "/decision", body))
                 .get("status").asText();
     }
 
@@ -103,7 +107,7 @@ class SubsidyJourneyTest {
     @Test
     void anApplicationIsReviewedApprovedWithAnAmountReportedOnAndTheNextYearsApplicationIsBarredWhenTheReportSaysNotHeld() {
         LocalDate start = LocalDate.of(2026, 9, 14);
-        JsonNode filed = json(desk.post("/api/submissions", application(start), "X-Actor", "filer@school.edu.tw"));
+        JsonNode filed = json(desk.post("/api/submissions", application(start)));
         String subsidy = filed.get("receipt").asText();
         assertThat(filed.get("verdict").asText()).isEqualTo("COMPLIANT");
         assertThat(filed.get("status").asText()).isEqualTo("IN_REVIEW"); // every application is decided by the ministry
@@ -112,8 +116,7 @@ class SubsidyJourneyTest {
         // a subsidy application is approved with an amount, never cleared
         assertThat(refused(() -> desk.decide(subsidy, "CLEAR", null)).getStatus().getCode()).isEqualTo(422);
         ObjectNode noAmount = ReviewDesk.JSON.createObjectNode().put("action", "APPROVE");
-        assertThat(body(refused(() -> desk.post("/api/review/" + subsidy + "/decision", noAmount, "X-Actor",
-                ReviewDesk.REVIEWER))).get("errors").get(0).get("field").asText()).isEqualTo("approvedAmount");
+        assertThat(body(refused(() -> desk.post("/api/review/" + subsidy + "/decision", noAmount))).get("errors").get(0).get("field").asText()).isEqualTo("approvedAmount");
         assertThat(approve(subsidy, 200_000)).isEqualTo("APPROVED");
         assertThat(desk.record(subsidy).get("approvedAmount").asLong()).isEqualTo(200_000);
 

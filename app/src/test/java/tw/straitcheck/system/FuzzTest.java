@@ -37,6 +37,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.Fixtures;
 import tw.straitcheck.RawHttp;
+import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Role;
 import tw.straitcheck.RawHttp.Answer;
 import tw.straitcheck.submission.FieldLimits;
 
@@ -69,6 +71,13 @@ class FuzzTest {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    TestAccounts accounts;
+
+    /** A school user's token (of F000001), sent with every request that does not name another. */
+    private String filer;
+    private String reviewer;
+
     private RawHttp http;
     private final List<String> receipts = new ArrayList<>();
     private final List<String> findingIds = new ArrayList<>();
@@ -86,7 +95,9 @@ class FuzzTest {
 
     @Test
     void thousandsOfHostileRequestsAcrossEveryEndpointGetNo5xxAndEvery4xxIsInTheErrorShape() throws Exception {
-        http = new RawHttp(server.getURI());
+        filer = accounts.bearer("fuzz0@example.edu.tw", Role.SCHOOL_USER, "F000001");
+        reviewer = accounts.reviewer("fuzz-reviewer@moe.gov.tw");
+        http = new RawHttp(server.getURI()).as(filer);
         seedRecords();
         Random random = new Random(SEED);
         List<Supplier<Outcome>> requests = new ArrayList<>();
@@ -148,16 +159,18 @@ class FuzzTest {
     private void seedRecords() throws IOException {
         for (int i = 0; i < 4; i++) {
             ObjectNode json = Fixtures.specExample("F" + i + "00001");
-            Answer filed = http.postJson("/api/submissions", json.toString(), "X-Actor", "fuzz" + i + "@example.edu.tw");
+            String own = accounts.bearer("fuzz" + i + "@example.edu.tw", Role.SCHOOL_USER, "F" + i + "00001");
+            Answer filed = http.postJson("/api/submissions", json.toString(), "Authorization", own);
             assertThat(filed.status()).as(filed.body()).isEqualTo(201);
             String receipt = filed.json().get("receipt").asText();
             receipts.add(receipt);
-            JsonNode record = http.get("/api/submissions/" + receipt).json();
+            JsonNode record = http.send("GET", "/api/submissions/" + receipt, null, null, "Authorization", own).json();
             record.findValues("id").forEach(id -> findingIds.add(id.asText()));
         }
         ObjectNode subsidy = Fixtures.baseline("subsidy-application");
         ((ObjectNode) subsidy.get("applicant")).put("code", "F900001");
-        Answer filed = http.postJson("/api/submissions", subsidy.toString(), "X-Actor", "fuzz@example.edu.tw");
+        Answer filed = http.postJson("/api/submissions", subsidy.toString(), "Authorization",
+                accounts.bearer("fuzz9@example.edu.tw", Role.SCHOOL_USER, "F900001"));
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         receipts.add(filed.json().get("receipt").asText());
         findingIds.add("1");
@@ -193,7 +206,7 @@ class FuzzTest {
             String body = hostileBody(random);
             String target = random.nextBoolean() ? receipt : pick(random, HOSTILE_SEGMENTS);
             return () -> judged("resubmit " + i, http.send("PUT", "/api/submissions/" + target, "application/json",
-                    body.getBytes(StandardCharsets.UTF_8), "X-Actor", "fuzz@example.edu.tw"));
+                    body.getBytes(StandardCharsets.UTF_8)));
         }
         if (kind < 72) {
             String segment = random.nextBoolean() ? receipt : pick(random, HOSTILE_SEGMENTS);
@@ -244,7 +257,7 @@ class FuzzTest {
                     : "/api/review/" + target + "/findings/" + pick(random, findingIds);
             String ifMatch = pick(random, List.of("0", "1", "\"2\"", "W/\"1\"", "abc", "99999999999999999999", "-1"));
             return () -> judged(path, http.send("POST", path, "application/json", body.getBytes(StandardCharsets.UTF_8),
-                    "X-Actor", "reviewer@moe.gov.tw", "If-Match", ifMatch));
+                    "Authorization", reviewer, "If-Match", ifMatch));
         }
         if (kind < 97) {
             String target = random.nextInt(3) == 0 ? pick(random, HOSTILE_SEGMENTS) : receipt;
@@ -256,7 +269,8 @@ class FuzzTest {
         // what the JDK client will not send: malformed escapes, and header values in UTF-8 or with control characters
         String target = pick(random, List.of("/api/submissions/%ZZ", "/api/review/queue?school=%ZZ", "/api/sources/%", "/api/%GG/x",
                 "/api/submissions/a%00", "/api/outbox?receipt=%00&status=%00", "/api/review/queue", "/api/ping"));
-        String header = pick(random, List.of("X-Actor: 王大明", "Idempotency-Key: 日本語キー", "X-Actor: a\u0001b", "X-Actor: a\u0000b",
+        String header = pick(random, List.of("Authorization: Bearer 王大明", "Idempotency-Key: 日本語キー",
+                "Authorization: Bearer a\u0001b", "Authorization: Bearer sct_a\u0000b",
                 "If-Match: \u0000", "Accept: text/html"));
         return () -> {
             RawHttp.RawAnswer answer = http.raw("GET", target, header);
@@ -272,8 +286,8 @@ class FuzzTest {
     }
 
     private String[] headers(Random random) {
-        List<String> headers = new ArrayList<>(List.of("X-Actor", pick(random, List.of("school", "fuzz@example.edu.tw", "x".repeat(201),
-                "wang", "a,b,c@example.edu.tw"))));
+        List<String> headers = new ArrayList<>(List.of("Authorization", pick(random, List.of(filer, filer, filer, "Bearer sct_" + "x".repeat(201),
+                "Bearer", "Basic d2FuZzp3YW5n", "Bearer a,b,c@example.edu.tw"))));
         if (random.nextInt(3) == 0) {
             headers.add("Idempotency-Key");
             headers.add(pick(random, List.of("k-" + random.nextInt(50), "k".repeat(200), "k".repeat(201), "%00", " ")));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.Fixtures;
 import tw.straitcheck.RawHttp;
+import tw.straitcheck.TestAccounts;
 import tw.straitcheck.RawHttp.Answer;
 
 /**
@@ -31,13 +32,16 @@ class HostileInputApiTest {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    TestAccounts accounts;
+
     private RawHttp http;
     private String school;
 
     @BeforeEach
     void setUp() {
-        http = new RawHttp(server.getURI());
         school = "H" + UUID.randomUUID().toString().substring(0, 8);
+        http = new RawHttp(server.getURI()).as(accounts.filer(school));
     }
 
     private static Answer refused(Answer answer, int status) {
@@ -111,15 +115,19 @@ class HostileInputApiTest {
     @Test
     void aSchoolCodeOf32CharactersIsFiled() {
         ObjectNode json = visit();
-        ((ObjectNode) json.get("school")).put("code", school + "0".repeat(32 - school.length()));
+        String code = school + "0".repeat(32 - school.length());
+        ((ObjectNode) json.get("school")).put("code", code);
 
-        assertThat(http.postJson("/api/submissions", json.toString()).status()).isEqualTo(201);
+        assertThat(http.postJson("/api/submissions", json.toString(), "Authorization", accounts.filer(code)).status())
+                .isEqualTo(201);
     }
 
     @Test
     void aReviewQueueFilteredByTheEmptyStatusListIsRefusedOnStatus() {
-        assertThat(fields(refused(http.get("/api/review/queue?status=,"), 422))).containsExactly("status");
-        assertThat(fields(refused(http.get("/api/review/queue?status=IN_REVIEW,,ACCEPTED"), 422))).containsExactly("status");
+        assertThat(fields(refused(as(accounts.reviewer("hostile@moe.gov.tw"), "/api/review/queue?status=,"), 422)))
+                .containsExactly("status");
+        assertThat(fields(refused(as(accounts.reviewer("hostile@moe.gov.tw"), "/api/review/queue?status=IN_REVIEW,,ACCEPTED"),
+                422))).containsExactly("status");
     }
 
     @Test
@@ -139,13 +147,18 @@ class HostileInputApiTest {
         assertThat(answer.json().size()).isPositive();
     }
 
+    /** A GET with other credentials than the school's. */
+    private Answer as(String authorization, String path) {
+        return http.send("GET", path, null, null, "Authorization", authorization);
+    }
+
     @Test
     void micronautsOwnErrorsAreInTheOneShapeInBothLanguages() {
         refused(http.get("/api/no-such-thing"), 404);
         refused(http.send("DELETE", "/api/checks", null, null), 405);
         refused(http.send("POST", "/api/checks", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)), 415);
-        refused(http.get("/api/outbox?status=LOST"), 400);
-        refused(http.get("/api/outbox?limit=lots"), 400);
+        refused(as(accounts.systemAdmin(), "/api/outbox?status=LOST"), 400);
+        refused(as(accounts.systemAdmin(), "/api/outbox?limit=lots"), 400);
         refused(http.send("POST", "/api/checks", "application/json", new byte[2 * 1024 * 1024]), 413);
         refused(http.get("/api/review/queue?school=" + "x".repeat(5000)), 414);
     }
@@ -222,18 +235,14 @@ class HostileInputApiTest {
         assertThat(answer.shapeProblem()).isEmpty();
     }
 
-    @Test
-    void anActorWithAControlCharacterOrOver200CharactersIsRefusedOnTheHeader() {
-        assertThat(fields(refused(http.postJson("/api/submissions", visit().toString(), "X-Actor", "a".repeat(201)), 422)))
-                .containsExactly("X-Actor");
-    }
 
     @Test
     void extremeFiltersOfTheQueueAndTheOutboxAreAnsweredWithoutA5xx() {
         for (String path : List.of("/api/review/queue?from=%2B999999999-12-31", "/api/review/queue?to=-999999999-01-01",
                 "/api/review/queue?page=2147483647&size=100", "/api/review/queue?school=" + "x".repeat(3000),
                 "/api/outbox?limit=2147483647", "/api/outbox?limit=-5", "/api/outbox?receipt=" + "9".repeat(3000))) {
-            Answer answer = http.get(path);
+            Answer answer = as(path.startsWith("/api/outbox") ? accounts.systemAdmin() : accounts.reviewer("hostile@moe.gov.tw"), path);
+            assertThat(answer.status()).as(path).isNotIn(401, 403);
             assertThat(answer.status()).as(path + " " + answer.body()).isLessThan(500);
             if (answer.status() >= 400) {
                 assertThat(answer.shapeProblem()).as(path).isEmpty();

@@ -30,7 +30,8 @@ class MessagesTest {
     private static final Path SOURCES = ProjectFiles.root().resolve("app/src/main/java/tw/straitcheck");
 
     /** The first part of every key; a string literal that starts with one of these is a key. */
-    private static final Set<String> GROUPS = Set.of("citation", "cli", "conflict", "error", "field", "http", "label", "subject", "upload");
+    private static final Set<String> GROUPS = Set.of("account", "citation", "cli", "conflict", "demo", "error", "field", "http", "label",
+            "page", "password", "subject", "upload");
 
     /** A literal like {@code "field.required"}, or a key prefix like {@code "label.status." + status.name()}. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((" + String.join("|", GROUPS) + ")\\.[a-zA-Z0-9_.-]*)\"");
@@ -60,11 +61,23 @@ class MessagesTest {
         assertThat(named).as("keys named in the Java sources").isNotEmpty()
                 .allSatisfy(key -> assertThat(Messages.has(key)).as(key).isTrue());
 
+        // Keys the pages' templates name: #{page.login.title}, #{page.locked.until(${until})}
+        Pattern templateKey = Pattern.compile("#\\{((" + String.join("|", GROUPS) + ")\\.[a-zA-Z0-9_.-]*)[(}]");
+        try (Stream<Path> views = Files.walk(SOURCES.resolve("../../../resources/views").normalize())) {
+            for (Path view : views.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = templateKey.matcher(Files.readString(view, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    named.add(m.group(1));
+                }
+            }
+        }
+
         // Keys built from a prefix and a code: every code of the enum, or every source of rules/sources.
         Set<String> built = new TreeSet<>();
         enumKeys(built, "label.version-kind.", VersionKind.values());
         enumKeys(built, "label.verdict.", Verdict.values());
         enumKeys(built, "label.status.", RecordStatus.values());
+        enumKeys(built, "page.role.", tw.straitcheck.account.Role.values());
         built.add("upload.part.itinerary");
         built.add("upload.part.attachment");
         for (Path yaml : Files.list(ProjectFiles.rules().resolve("sources")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
@@ -73,6 +86,7 @@ class MessagesTest {
         }
         assertThat(prefixes).containsExactlyInAnyOrder("citation.source.", "label.status.", "label.verdict.",
                 "label.version-kind.", "upload.part.");
+        // page.login.wrong and page.login.disabled are named in LoginPages; page.role.<ROLE> in home.html
         assertThat(built).allSatisfy(key -> assertThat(Messages.has(key)).as(key).isTrue());
 
         Set<String> unused = new TreeSet<>(Messages.enKeys());

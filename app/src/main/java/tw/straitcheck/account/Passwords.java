@@ -1,0 +1,31 @@
+package tw.straitcheck.account;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/** BCrypt hashes of passwords. Tests lower the cost ({@code straitcheck.accounts.bcrypt-cost}). */
+@Singleton
+class Passwords {
+
+    private final BCryptPasswordEncoder encoder;
+    /** Compared against when there is no such account, so that a wrong name costs as long as a wrong password. */
+    private final String decoy;
+
+    Passwords(@Value("${straitcheck.accounts.bcrypt-cost:11}") int cost) {
+        this.encoder = new BCryptPasswordEncoder(cost);
+        this.decoy = encoder.encode("decoy-password");
+    }
+
+    String hash(String password) {
+        return encoder.encode(password);
+    }
+
+    boolean matches(String password, String hash) {
+        return encoder.matches(password, hash);
+    }
+
+    void decoy(String password) {
+        encoder.matches(password, decoy);
+    }
+}

@@ -1,0 +1,312 @@
+package tw.straitcheck.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.straitcheck.Fixtures;
+import tw.straitcheck.MutableClock;
+import tw.straitcheck.TestAccounts;
+
+/**
+ * Who may call what (issue 8), enforced on the server: every pair of (anonymous, each role,
+ * another school's user, a revoked token) × (every endpoint) and the status it is answered with.
+ * School A has a registration in review, with a flag; its administrator, user and token are A's.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "straitcheck.test.today", value = "2026-05-20")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The columns, in this order, of every row below. */
+    private static final List<String> WHO = List.of("anonymous", "schoolUser", "schoolAdmin", "reviewer",
+            "policyEditor", "systemAdmin", "otherSchoolUser", "revokedToken");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    TestAccounts accounts;
+
+    @Inject
+    AccountService service;
+
+    @Inject
+    MutableClock clock;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 6);
+    private final String schoolA = "A" + tag;
+    private final String schoolB = "B" + tag;
+    private final Map<String, String> bearer = new LinkedHashMap<>();
+    private String receipt;
+    private long flag;
+    private long otherSchoolsUser;
+    private long otherSchoolsToken;
+
+    @BeforeAll
+    void schoolAWithARecordInReviewAndSchoolB() throws IOException {
+        clock.setDay(LocalDate.of(2026, 5, 20));
+        bearer.put("anonymous", null);
+        bearer.put("schoolUser", accounts.bearer("user-" + tag + "@a.edu.tw", Role.SCHOOL_USER, schoolA));
+        bearer.put("schoolAdmin", accounts.bearer("admin-" + tag + "@a.edu.tw", Role.SCHOOL_ADMIN, schoolA));
+        bearer.put("reviewer", accounts.bearer("reviewer-" + tag + "@moe.gov.tw", Role.REVIEWER, null));
+        bearer.put("policyEditor", accounts.bearer("policy-" + tag + "@moe.gov.tw", Role.POLICY_EDITOR, null));
+        bearer.put("systemAdmin", accounts.bearer("sysadmin-" + tag + "@moe.gov.tw", Role.SYSTEM_ADMIN, null));
+        bearer.put("otherSchoolUser", accounts.bearer("user-" + tag + "@b.edu.tw", Role.SCHOOL_USER, schoolB));
+
+        long userA = service.account("user-" + tag + "@a.edu.tw").orElseThrow().id();
+        AccountService.NewToken revoked = service.createToken(userA, "old system", "test");
+        service.revokeToken(revoked.view().id());
+        bearer.put("revokedToken", "Bearer " + revoked.token());
+
+        otherSchoolsUser = service.account("user-" + tag + "@b.edu.tw").orElseThrow().id();
+        otherSchoolsToken = service.createToken(otherSchoolsUser, "b's system", "test").view().id();
+
+        ObjectNode flagged = Fixtures.compliantRegistration(schoolA);
+        flagged.put("itineraryText", "參訪行程：紅色基地。");
+        HttpRequest<String> file = HttpRequest.POST("/api/submissions", flagged.toString())
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(TestAccounts.AUTHORIZATION, bearer.get("schoolUser"));
+        JsonNode filed = JSON.readTree(client.toBlocking().retrieve(file));
+        receipt = filed.get("receipt").asText();
+        assertThat(filed.get("status").asText()).isEqualTo("IN_REVIEW");
+        JsonNode record = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/submissions/" + receipt)
+                .header(TestAccounts.AUTHORIZATION, bearer.get("schoolUser"))));
+        for (JsonNode f : record.get("versions").get(0).get("findings")) {
+            if (f.get("kind").asText().equals("FLAG")) {
+                flag = f.get("id").asLong();
+            }
+        }
+        assertThat(flag).isPositive();
+    }
+
+    /** One endpoint and the status each of {@link #WHO} gets, in that order. */
+    private record Row(HttpMethod method, String uri, String body, String statuses) {
+    }
+
+    private List<Row> rows() {
+        String registrationA = Fixtures.compliantRegistration(schoolA).toString();
+        String noChange = "{\"type\":\"CHANGE\",\"registrationId\":\"" + receipt + "\",\"changeOccurredOn\":\"2026-05-20\","
+                + "\"changes\":{},\"reason\":\"x\"}";
+        //                                                                         anon usr adm rev pol sys oth rvk
+        return List.of(
+                new Row(HttpMethod.POST, "/api/checks", registrationA, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/api/rules", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/api/rules/CONTENT.POLITICAL", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/api/sources", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/api/sources/ACT", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/api/ping", null, "200 200 200 200 200 200 200 200"),
+                // filing for school A: A's accounts file; B's user is refused (403), other roles do not file
+                new Row(HttpMethod.POST, "/api/submissions", registrationA, "401 201 201 403 403 403 403 401"),
+                // a change naming A's record: B's user is told there is no such registration
+                new Row(HttpMethod.POST, "/api/submissions", noChange, "401 201 201 403 403 403 422 401"),
+                // reading A's record: B's user gets 404 (a receipt reveals nothing); reviewers read records in review
+                new Row(HttpMethod.GET, "/api/submissions/" + receipt, null, "401 200 200 200 403 403 404 401"),
+                new Row(HttpMethod.GET, "/api/submissions/" + receipt + "/attachments/1", null,
+                        "401 404 404 404 403 403 404 401"),
+                // a resubmission of a record not returned: 409 for A, 404 for B
+                new Row(HttpMethod.PUT, "/api/submissions/" + receipt, registrationA, "401 409 409 403 403 403 404 401"),
+                // a withdrawal with a stale If-Match: 409 for A, 404 for B
+                new Row(HttpMethod.POST, "/api/submissions/" + receipt + "/withdraw#If-Match=0", "{}",
+                        "401 409 409 403 403 403 404 401"),
+                new Row(HttpMethod.GET, "/api/review/queue", null, "401 403 403 200 403 403 403 401"),
+                new Row(HttpMethod.POST, "/api/review/" + receipt + "/decision#If-Match=0",
+                        "{\"action\":\"CLEAR\"}", "401 403 403 409 403 403 403 401"),
+                new Row(HttpMethod.POST, "/api/review/" + receipt + "/findings/" + flag, "{\"state\":\"MAYBE\"}",
+                        "401 403 403 422 403 403 403 401"),
+                new Row(HttpMethod.GET, "/api/review/keyword-stats", null, "401 403 403 200 200 403 403 401"),
+                new Row(HttpMethod.GET, "/api/outbox", null, "401 403 403 403 403 200 403 401"),
+                new Row(HttpMethod.GET, "/api/account/me", null, "401 200 200 200 200 200 200 401"),
+                new Row(HttpMethod.POST, "/api/account/password", "{\"currentPassword\":\"wrong\",\"newPassword\":\"x\"}",
+                        "401 422 422 422 422 422 422 401"),
+                new Row(HttpMethod.GET, "/api/account/users", null, "401 403 200 403 403 403 403 401"),
+                new Row(HttpMethod.POST, "/api/account/users", "{\"username\":\"not an address\"}",
+                        "401 403 422 403 403 403 403 401"),
+                // another school's account or token is not the administrator's: 404
+                new Row(HttpMethod.PUT, "/api/account/users/" + otherSchoolsUser + "/enabled", "{\"enabled\":false}",
+                        "401 403 404 403 403 403 403 401"),
+                new Row(HttpMethod.PUT, "/api/account/users/" + otherSchoolsUser + "/roles", "{\"roles\":[\"SCHOOL_ADMIN\"]}",
+                        "401 403 404 403 403 403 403 401"),
+                new Row(HttpMethod.GET, "/api/account/tokens", null, "401 403 200 403 403 403 403 401"),
+                new Row(HttpMethod.POST, "/api/account/tokens", "{\"name\":\"\"}", "401 403 422 403 403 403 403 401"),
+                new Row(HttpMethod.DELETE, "/api/account/tokens/" + otherSchoolsToken, null,
+                        "401 403 404 403 403 403 403 401"),
+                new Row(HttpMethod.GET, "/api/account/contacts", null, "401 403 200 403 403 403 403 401"),
+                new Row(HttpMethod.POST, "/api/account/contacts", "{\"name\":\"\"}", "401 403 422 403 403 403 403 401"),
+                new Row(HttpMethod.PUT, "/api/account/contacts/999999999", "{\"name\":\"x\",\"email\":\"x@y\"}",
+                        "401 403 404 403 403 403 403 401"),
+                new Row(HttpMethod.DELETE, "/api/account/contacts/999999999", null, "401 403 404 403 403 403 403 401"),
+                new Row(HttpMethod.GET, "/api/admin/schools", null, "401 403 403 403 403 200 403 401"),
+                new Row(HttpMethod.POST, "/api/admin/schools", "{\"code\":\"\"}", "401 403 403 403 403 422 403 401"),
+                // pages: the login page is open; the JSON API's unknown paths stay 404
+                new Row(HttpMethod.GET, "/login", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/api/no-such-thing", null, "404 404 404 404 404 404 404 404"));
+    }
+
+    private int status(Row row, String who) {
+        String uri = row.uri();
+        String ifMatch = null;
+        if (uri.contains("#If-Match=")) {
+            ifMatch = uri.substring(uri.indexOf("#If-Match=") + "#If-Match=".length());
+            uri = uri.substring(0, uri.indexOf('#'));
+        }
+        MutableHttpRequest<Object> request = HttpRequest.create(row.method(), uri);
+        if (row.body() != null) {
+            request.body(row.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", "\"" + ifMatch + "\"");
+        }
+        if (bearer.get(who) != null) {
+            request.header(TestAccounts.AUTHORIZATION, bearer.get(who));
+        }
+        request.accept(uri.startsWith("/api/") ? MediaType.APPLICATION_JSON_TYPE : MediaType.TEXT_HTML_TYPE);
+        try {
+            return client.toBlocking().exchange(request, String.class).code();
+        } catch (HttpClientResponseException e) {
+            if (e.code() == 401 || e.code() == 403) {
+                JsonNode body = readBody(e);
+                assertThat(body.get("message").get("zh").asText()).as(row.uri() + " as " + who).isNotBlank();
+                assertThat(body.get("message").get("en").asText()).isNotBlank();
+                assertThat(body.has("errors")).isTrue();
+            }
+            return e.code();
+        }
+    }
+
+    private static JsonNode readBody(HttpClientResponseException e) {
+        try {
+            return JSON.readTree(e.getResponse().getBody(String.class).orElse("{}"));
+        } catch (IOException io) {
+            throw new AssertionError("not JSON: " + e.getResponse().getBody(String.class).orElse(""), io);
+        }
+    }
+
+    @Test
+    void everyRoleGetsExactlyTheStatusOfItsColumnOnEveryEndpoint() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows()) {
+            String[] expected = row.statuses().split(" ");
+            for (int i = 0; i < WHO.size(); i++) {
+                int got = status(row, WHO.get(i));
+                if (got != Integer.parseInt(expected[i])) {
+                    wrong.add(row.method() + " " + row.uri() + " as " + WHO.get(i) + ": expected " + expected[i]
+                            + ", got " + got);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aDisabledAccountsTokenAuthenticatesNobody() {
+        String name = "disabled-" + tag + "@a.edu.tw";
+        String token = accounts.bearer(name, Role.SCHOOL_USER, schoolA);
+        service.setEnabled(service.account(name).orElseThrow().id(), false);
+        assertThat(status(new Row(HttpMethod.GET, "/api/account/me", null, ""), "x") ).isEqualTo(401);
+        bearer.put("disabled", token);
+        assertThat(status(new Row(HttpMethod.GET, "/api/account/me", null, ""), "disabled")).isEqualTo(401);
+    }
+
+    @Test
+    void aSchoolAdministratorMakesAUserAndATokenThatFilesForTheSchoolAndRevokesIt() throws IOException {
+        String admin = bearer.get("schoolAdmin");
+        String made = client.toBlocking().retrieve(HttpRequest.POST("/api/account/users",
+                "{\"username\":\"clerk-" + tag + "@a.edu.tw\",\"displayName\":\"Clerk\",\"roles\":[\"SCHOOL_USER\"],"
+                        + "\"password\":\"Clerk-Pass-1\"}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(TestAccounts.AUTHORIZATION, admin));
+        long clerk = JSON.readTree(made).get("id").asLong();
+        assertThat(JSON.readTree(made).get("school").asText()).isEqualTo(schoolA);
+
+        JsonNode created = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/account/tokens",
+                "{\"name\":\"school system\",\"accountId\":" + clerk + "}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(TestAccounts.AUTHORIZATION, admin)));
+        String token = "Bearer " + created.get("token").asText();
+        long tokenId = created.get("view").get("id").asLong();
+        assertThat(created.get("token").asText()).startsWith("sct_");
+        JsonNode listed = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/account/tokens")
+                .header(TestAccounts.AUTHORIZATION, admin)));
+        assertThat(listed.toString()).contains("school system").doesNotContain(created.get("token").asText());
+
+        bearer.put("clerk", token);
+        Row file = new Row(HttpMethod.POST, "/api/submissions", Fixtures.compliantRegistration(schoolA).toString(), "");
+        assertThat(status(file, "clerk")).isEqualTo(201);
+        client.toBlocking().exchange(HttpRequest.DELETE("/api/account/tokens/" + tokenId)
+                .header(TestAccounts.AUTHORIZATION, admin), String.class);
+        assertThat(status(file, "clerk")).isEqualTo(401);
+    }
+
+    @Test
+    void aSchoolAdministratorGivesOnlySchoolRoles() {
+        String admin = bearer.get("schoolAdmin");
+        long userA = service.account("user-" + tag + "@a.edu.tw").orElseThrow().id();
+        bearer.put("adminAgain", admin);
+        for (String roles : List.of("[\"SYSTEM_ADMIN\"]", "[\"REVIEWER\"]", "[\"SCHOOL_USER\",\"POLICY_EDITOR\"]")) {
+            Row grant = new Row(HttpMethod.PUT, "/api/account/users/" + userA + "/roles", "{\"roles\":" + roles + "}", "");
+            assertThat(status(grant, "adminAgain")).as(roles).isEqualTo(422);
+            Row make = new Row(HttpMethod.POST, "/api/account/users", "{\"username\":\"x-" + tag + "@a.edu.tw\","
+                    + "\"displayName\":\"X\",\"roles\":" + roles + ",\"password\":\"Strong-Pass-1\"}", "");
+            assertThat(status(make, "adminAgain")).as(roles).isEqualTo(422);
+        }
+        assertThat(service.account(userA).orElseThrow().roles()).containsExactly(Role.SCHOOL_USER);
+    }
+
+    @Test
+    void aSchoolAdministratorKeepsTheSchoolsContactPersons() throws IOException {
+        String admin = bearer.get("schoolAdmin");
+        JsonNode added = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/account/contacts",
+                "{\"name\":\"<script>x</script>\",\"title\":\"組長\",\"email\":\"contact@a.edu.tw\",\"phone\":\"06-1\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(TestAccounts.AUTHORIZATION, admin)));
+        long id = added.get("id").asLong();
+        client.toBlocking().exchange(HttpRequest.PUT("/api/account/contacts/" + id,
+                "{\"name\":\"王小明\",\"email\":\"wang@a.edu.tw\"}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(TestAccounts.AUTHORIZATION, admin), String.class);
+        JsonNode listed = JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/account/contacts")
+                .header(TestAccounts.AUTHORIZATION, admin)));
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("name").asText()).isEqualTo("王小明");
+        client.toBlocking().exchange(HttpRequest.DELETE("/api/account/contacts/" + id)
+                .header(TestAccounts.AUTHORIZATION, admin), String.class);
+        assertThat(JSON.readTree(client.toBlocking().retrieve(HttpRequest.GET("/api/account/contacts")
+                .header(TestAccounts.AUTHORIZATION, admin)))).isEmpty();
+    }
+
+    @Test
+    void aSystemAdministratorCreatesASchoolWithItsFirstAdministrator() throws IOException {
+        String code = "C" + tag;
+        JsonNode created = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/admin/schools",
+                "{\"code\":\"" + code + "\",\"name\":\"新校\",\"admin\":{\"username\":\"first-" + tag + "@c.edu.tw\","
+                        + "\"displayName\":\"First\",\"password\":\"First-Admin-1\"}}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(TestAccounts.AUTHORIZATION, bearer.get("systemAdmin"))));
+        assertThat(created.get("school").get("code").asText()).isEqualTo(code);
+        assertThat(created.get("admin").get("roles").toString()).contains("SCHOOL_ADMIN");
+        AccountService.Login first = service.login("first-" + tag + "@c.edu.tw", "First-Admin-1");
+        assertThat(((AccountService.LoggedIn) first).actor().mustChangePassword()).isTrue();
+        assertThat(EnumSet.copyOf(service.account("first-" + tag + "@c.edu.tw").orElseThrow().roles()))
+                .containsExactly(Role.SCHOOL_ADMIN);
+    }
+}
