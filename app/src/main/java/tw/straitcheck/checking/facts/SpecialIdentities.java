@@ -40,14 +40,16 @@ public final class SpecialIdentities {
         return returnReportPenalty;
     }
 
-    /** Those of the given identities whose holders the return-report fine applies to. */
-    public Set<SpecialIdentity> finedForMissingReturnReport(Set<SpecialIdentity> identities) {
-        EnumSet<SpecialIdentity> fined = EnumSet.noneOf(SpecialIdentity.class);
+    /**
+     * The penalty reference of ACT art 91(4) when one of {@code identities} is of a subparagraph it
+     * fines for a missing return report; null when none is.
+     */
+    public String returnReportPenaltyFor(Set<SpecialIdentity> identities) {
         for (SpecialIdentity identity : identities) {
             if (finedForMissingReturnReport.contains(identity)) {
-                fined.add(identity);
+                return returnReportPenalty;
             }
         }
-        return fined;
+        return null;
     }
 }
