@@ -1,11 +1,11 @@
 package tw.straitcheck.checking;
 
-import tw.straitcheck.system.Localized;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import tw.straitcheck.system.Localized;
 
 /**
  * A finding as the response shows it (submission.md section 5): the rule's titles, the cited

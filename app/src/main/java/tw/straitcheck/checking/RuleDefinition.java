@@ -1,9 +1,9 @@
 package tw.straitcheck.checking;
 
-import tw.straitcheck.system.Localized;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tw.straitcheck.system.Localized;
 
 /**
  * What a DRL rule that raises findings says about them, in its metadata:

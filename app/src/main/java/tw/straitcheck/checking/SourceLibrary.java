@@ -1,6 +1,5 @@
 package tw.straitcheck.checking;
 
-import tw.straitcheck.system.Localized;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tw.straitcheck.system.Localized;
 
 /**
  * The cited texts of {@code rules/sources/*.yaml} (the act's articles, the entry rules' points,

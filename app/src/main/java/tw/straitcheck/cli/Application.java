@@ -2,7 +2,6 @@ package tw.straitcheck.cli;
 
 import io.micronaut.runtime.Micronaut;
 
-
 /**
  * StraitCheck. With no arguments it starts the service; with a command it runs that command and
  * exits (see {@code java -jar straitcheck.jar help}).

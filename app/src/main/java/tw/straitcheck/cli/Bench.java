@@ -1,6 +1,5 @@
 package tw.straitcheck.cli;
 
-import tw.straitcheck.submission.SubmissionFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,11 +8,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.submission.Submission;
+import tw.straitcheck.submission.SubmissionFacts;
 import tw.straitcheck.submission.SubmissionReader;
 
 /**

@@ -1,10 +1,5 @@
 package tw.straitcheck.cli;
 
-import tw.straitcheck.system.ErrorBody;
-import tw.straitcheck.system.Localized;
-import tw.straitcheck.system.Messages;
-import tw.straitcheck.system.TaipeiClock;
-import tw.straitcheck.submission.SubmissionFacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -16,10 +11,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.RuleFiles;
@@ -27,7 +22,12 @@ import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RulebaseLoader;
 import tw.straitcheck.rulebook.CaseFile;
 import tw.straitcheck.rulebook.CaseRunner;
+import tw.straitcheck.submission.SubmissionFacts;
 import tw.straitcheck.submission.SubmissionReader;
+import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.Messages;
+import tw.straitcheck.system.TaipeiClock;
 
 /**
  * The jar's commands for policy staff and operators: run a folder of case files, check one

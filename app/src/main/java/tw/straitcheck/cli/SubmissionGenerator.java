@@ -1,7 +1,5 @@
 package tw.straitcheck.cli;
 
-import tw.straitcheck.checking.facts.Codes;
-import tw.straitcheck.checking.facts.SpecialIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import tw.straitcheck.checking.facts.Codes;
+import tw.straitcheck.checking.facts.SpecialIdentity;
 
 /**
  * Valid submissions of realistic shape for benchmarks: exchange activities of every mode with

@@ -1,9 +1,9 @@
 package tw.straitcheck.filing;
 
 import java.util.Optional;
+import tw.straitcheck.submission.Submission;
 import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.Messages;
-import tw.straitcheck.submission.Submission;
 
 /**
  * The file parts of the web form's filing, and the submission field each one's text goes into.

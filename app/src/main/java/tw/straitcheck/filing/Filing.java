@@ -1,7 +1,5 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.records.RecordStatus;
-import tw.straitcheck.records.SubmissionRecord;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
@@ -9,6 +7,8 @@ import java.util.List;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.ReportedFinding;
 import tw.straitcheck.checking.Verdict;
+import tw.straitcheck.records.RecordStatus;
+import tw.straitcheck.records.SubmissionRecord;
 
 /**
  * The answer to a filed submission: the record's 收件號 and status, the version this filing made,

@@ -1,11 +1,11 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.system.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import java.net.URI;
+import tw.straitcheck.system.FieldError;
 
 /** What the JSON and the form filing endpoints share: headers read, and the 201 answer. */
 public final class FilingHttp {

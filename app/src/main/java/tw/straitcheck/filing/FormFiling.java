@@ -1,6 +1,5 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.system.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
@@ -9,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tw.straitcheck.system.FieldError;
 import tw.straitcheck.submission.Submission;
-
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.JsonBodies;
 
 /**

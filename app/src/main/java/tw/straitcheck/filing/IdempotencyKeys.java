@@ -1,7 +1,5 @@
 package tw.straitcheck.filing;
 
-import tw.straitcheck.system.ApiException;
-import tw.straitcheck.system.FieldError;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
@@ -10,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
 
 /**
  * {@code Idempotency-Key}: the first request with a key files; a retry with the same key and body

@@ -14,7 +14,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import tw.straitcheck.system.FieldError;
 
-
 /**
  * Reads an uploaded file as a PDF: checked by its content, never by its name or declared type,
  * and its text extracted so that the check reads it like a typed-in field.

@@ -1,8 +1,5 @@
 package tw.straitcheck.filing;
 
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import tw.straitcheck.account.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,11 +10,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
+import tw.straitcheck.account.Role;
 
 /**
  * {@code POST /api/submissions} as the web form sends it ({@code multipart/form-data}): part

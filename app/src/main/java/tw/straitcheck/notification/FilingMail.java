@@ -1,13 +1,13 @@
 package tw.straitcheck.notification;
 
-import java.util.ArrayList;
-import tw.straitcheck.account.Contacts;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.straitcheck.account.Contacts;
 import tw.straitcheck.records.RecordMoved;
 import tw.straitcheck.records.RecordStatus;
 import tw.straitcheck.records.SubmissionFiled;

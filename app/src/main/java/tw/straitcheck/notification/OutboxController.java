@@ -1,7 +1,5 @@
 package tw.straitcheck.notification;
 
-import io.micronaut.security.annotation.Secured;
-import tw.straitcheck.account.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -10,9 +8,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.List;
+import tw.straitcheck.account.Role;
 
 /**
  * {@code GET /api/outbox[?status=PENDING][&receipt=…][&limit=…]}: the mail written, newest first,

@@ -1,10 +1,5 @@
 package tw.straitcheck.records;
 
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import tw.straitcheck.account.Access;
-import tw.straitcheck.account.Actor;
-import tw.straitcheck.account.Role;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,10 +8,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.nio.charset.StandardCharsets;
+import tw.straitcheck.account.Access;
+import tw.straitcheck.account.Actor;
+import tw.straitcheck.account.Role;
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.Messages;
-
 
 /**
  * {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with,

@@ -1,8 +1,5 @@
 package tw.straitcheck.records;
 
-import tw.straitcheck.system.ApiException;
-import tw.straitcheck.system.FieldError;
-import tw.straitcheck.system.Messages;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -12,6 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Messages;
 
 /**
  * The moves of a record after filing. A reviewer CLEARs (→ ACCEPTED), RETURNs for correction with

@@ -1,6 +1,5 @@
 package tw.straitcheck.records;
 
-import tw.straitcheck.system.ApiException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import tw.straitcheck.checking.ReportedFinding;
 import tw.straitcheck.records.SubmissionVersion.VersionKind;
 import tw.straitcheck.system.ApiErrors;
+import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.TaipeiClock;
 
 /** A record as {@code GET /api/submissions/{receipt}} shows it: the record, its versions, findings and history. */

@@ -3,8 +3,8 @@ package tw.straitcheck.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
-import tw.straitcheck.system.FieldError;
 import tw.straitcheck.records.RecordMoves;
+import tw.straitcheck.system.FieldError;
 
 /**
  * A reviewer's decision: {@code {action: CLEAR|APPROVE|RETURN|REJECT, comment, approvedAmount}};

@@ -1,6 +1,5 @@
 package tw.straitcheck.review;
 
-import tw.straitcheck.system.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -9,6 +8,7 @@ import tw.straitcheck.records.RecordMoves;
 import tw.straitcheck.records.RecordStatus;
 import tw.straitcheck.records.RecordStore;
 import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.system.ApiException;
 
 /**
  * A reviewer's decision on a record in review. RETURN and REJECT need a comment (RecordMoves says

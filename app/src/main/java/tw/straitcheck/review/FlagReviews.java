@@ -1,6 +1,5 @@
 package tw.straitcheck.review;
 
-import tw.straitcheck.system.ApiException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import tw.straitcheck.records.FlagMarks;
 import tw.straitcheck.records.RecordStore;
 import tw.straitcheck.records.StoredFinding;
 import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.Messages;
 import tw.straitcheck.system.TaipeiClock;

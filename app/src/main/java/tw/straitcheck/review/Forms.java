@@ -5,8 +5,8 @@ import io.micronaut.core.annotation.Nullable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import tw.straitcheck.system.FieldError;
 import tw.straitcheck.filing.FilingHttp;
+import tw.straitcheck.system.FieldError;
 
 /** Reading the reviewers' small JSON bodies and headers, collecting every problem instead of stopping at the first. */
 final class Forms {

@@ -1,6 +1,5 @@
 package tw.straitcheck.review;
 
-import tw.straitcheck.system.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,9 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tw.straitcheck.system.FieldError;
 import tw.straitcheck.records.RecordSearch;
 import tw.straitcheck.records.RecordStatus;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
 
 /**
  * What a reviewer asks of the queue: statuses (default IN_REVIEW; several comma-separated), the

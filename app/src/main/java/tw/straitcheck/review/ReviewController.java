@@ -1,11 +1,6 @@
 package tw.straitcheck.review;
 
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import tw.straitcheck.account.Role;
-import tw.straitcheck.system.ApiException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,14 +11,19 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
-import tw.straitcheck.system.FieldError;
+import tw.straitcheck.account.Role;
 import tw.straitcheck.records.FlagMarks;
 import tw.straitcheck.records.RecordSearch;
 import tw.straitcheck.records.RecordViews;
 import tw.straitcheck.records.StoredFinding;
 import tw.straitcheck.records.SubmissionRecord;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.JsonBodies;
 
 /**

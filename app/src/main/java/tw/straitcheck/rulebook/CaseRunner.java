@@ -1,6 +1,5 @@
 package tw.straitcheck.rulebook;
 
-import tw.straitcheck.submission.SubmissionFacts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -12,8 +11,9 @@ import java.util.stream.Stream;
 import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.ReportedFinding;
-import tw.straitcheck.system.FieldError;
+import tw.straitcheck.submission.SubmissionFacts;
 import tw.straitcheck.submission.SubmissionReader;
+import tw.straitcheck.system.FieldError;
 
 /**
  * Runs case files against a rulebase, so policy staff can test a rule change against the corpus

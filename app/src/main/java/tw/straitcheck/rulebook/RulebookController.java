@@ -1,20 +1,20 @@
 package tw.straitcheck.rulebook;
 
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import tw.straitcheck.checking.Citation;
 import tw.straitcheck.checking.FindingKind;
+import tw.straitcheck.checking.Passage;
+import tw.straitcheck.checking.RuleDefinition;
+import tw.straitcheck.checking.Rulebase;
+import tw.straitcheck.checking.SourceLibrary;
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.Localized;
-import tw.straitcheck.checking.Passage;
-import tw.straitcheck.checking.Rulebase;
-import tw.straitcheck.checking.RuleDefinition;
-import tw.straitcheck.checking.SourceLibrary;
 import tw.straitcheck.system.Messages;
 
 /**

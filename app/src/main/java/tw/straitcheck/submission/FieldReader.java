@@ -1,13 +1,13 @@
 package tw.straitcheck.submission;
 
-import tw.straitcheck.system.FieldError;
-import tw.straitcheck.system.JsonBodies;
-import tw.straitcheck.system.Localized;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.JsonBodies;
+import tw.straitcheck.system.Localized;
 
 /**
  * Reads single values out of the JSON tree and records what is wrong with them instead of

@@ -1,23 +1,6 @@
 package tw.straitcheck.submission;
 
-import tw.straitcheck.system.FieldError;
-import tw.straitcheck.system.Localized;
-import tw.straitcheck.system.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
-import tw.straitcheck.checking.facts.ActivityCategory;
-import tw.straitcheck.checking.facts.ActivityKind;
-import tw.straitcheck.checking.facts.AgreementKind;
-import tw.straitcheck.checking.facts.ApplicantKind;
-import tw.straitcheck.checking.facts.Document;
-import tw.straitcheck.checking.facts.ResultsHeld;
-import tw.straitcheck.checking.facts.Venue;
-import tw.straitcheck.checking.facts.Codes;
-import tw.straitcheck.checking.facts.FundingSource;
-import tw.straitcheck.checking.facts.FundingSupport;
-import tw.straitcheck.checking.facts.Held;
-import tw.straitcheck.checking.facts.Mode;
-import tw.straitcheck.checking.facts.Rank;
-import tw.straitcheck.checking.facts.SpecialIdentity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +8,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import tw.straitcheck.checking.facts.ActivityCategory;
+import tw.straitcheck.checking.facts.ActivityKind;
+import tw.straitcheck.checking.facts.AgreementKind;
+import tw.straitcheck.checking.facts.ApplicantKind;
+import tw.straitcheck.checking.facts.Codes;
+import tw.straitcheck.checking.facts.Document;
+import tw.straitcheck.checking.facts.FundingSource;
+import tw.straitcheck.checking.facts.FundingSupport;
+import tw.straitcheck.checking.facts.Held;
+import tw.straitcheck.checking.facts.Mode;
+import tw.straitcheck.checking.facts.Rank;
+import tw.straitcheck.checking.facts.ResultsHeld;
+import tw.straitcheck.checking.facts.SpecialIdentity;
+import tw.straitcheck.checking.facts.Venue;
 import tw.straitcheck.submission.Submission.Agreement;
 import tw.straitcheck.submission.Submission.DateRange;
 import tw.straitcheck.submission.Submission.ExchangeActivity;
@@ -36,6 +33,9 @@ import tw.straitcheck.submission.Submission.Organizers;
 import tw.straitcheck.submission.Submission.Participants;
 import tw.straitcheck.submission.Submission.School;
 import tw.straitcheck.submission.Submission.TravelPeriod;
+import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Localized;
+import tw.straitcheck.system.Messages;
 
 /**
  * Reads a submission (shared/spec/submission.md) from its JSON tree and checks every field rule of

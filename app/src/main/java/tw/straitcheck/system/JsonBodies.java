@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * Request bodies are read as a JSON tree, so that a wrong type in one field is a field error
  * beside all the others instead of one failure for the whole body.

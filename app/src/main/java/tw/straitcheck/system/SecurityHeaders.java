@@ -1,10 +1,10 @@
 package tw.straitcheck.system;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.core.order.Ordered;
 
 /**
  * The security headers of every response, page or API: no script but the app's own files (none

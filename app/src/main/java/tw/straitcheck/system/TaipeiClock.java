@@ -2,8 +2,8 @@ package tw.straitcheck.system;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /** Dates in the platform's calendar: "today" is the date in Asia/Taipei, wherever the server runs. */

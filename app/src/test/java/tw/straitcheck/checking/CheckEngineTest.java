@@ -1,6 +1,5 @@
 package tw.straitcheck.checking;
 
-import tw.straitcheck.submission.SubmissionFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tw.straitcheck.Fixtures;
 import tw.straitcheck.ProjectFiles;
 import tw.straitcheck.submission.Submission;
+import tw.straitcheck.submission.SubmissionFacts;
 import tw.straitcheck.submission.SubmissionReader;
 
 class CheckEngineTest {

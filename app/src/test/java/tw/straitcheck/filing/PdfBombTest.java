@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.Fixtures;
+import tw.straitcheck.RawHttp.Answer;
 import tw.straitcheck.RawHttp;
 import tw.straitcheck.TestAccounts;
-import tw.straitcheck.RawHttp.Answer;
 
 /**
  * The PDF bombs of issue 7, each uploaded as a registration's itinerary with the default limits

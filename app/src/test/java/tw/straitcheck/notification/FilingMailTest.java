@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
-import tw.straitcheck.TestAccounts;
-import tw.straitcheck.account.Contacts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -32,9 +30,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Contacts;
+import tw.straitcheck.filing.SubmissionService;
 import tw.straitcheck.notification.MailTests.Row;
 import tw.straitcheck.records.RecordMoves;
-import tw.straitcheck.filing.SubmissionService;
 
 /**
  * The mail of a filing, end to end: filed over HTTP on 2026-05-20, written to the outbox in the

@@ -9,8 +9,6 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
-import tw.straitcheck.account.Role;
-import tw.straitcheck.TestAccounts;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -34,6 +32,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import tw.straitcheck.Fixtures;
+import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Role;
 
 /** What the notification tests share: the spec's registration, GreenMail, the outbox rows of a receipt. */
 final class MailTests {

@@ -17,8 +17,8 @@ import tw.straitcheck.checking.Verdict;
 import tw.straitcheck.records.HistoryEntry;
 import tw.straitcheck.records.RecordStatus;
 import tw.straitcheck.records.SubmissionRecord;
-import tw.straitcheck.records.SubmissionVersion;
 import tw.straitcheck.records.SubmissionVersion.VersionKind;
+import tw.straitcheck.records.SubmissionVersion;
 import tw.straitcheck.system.Localized;
 
 /**

@@ -7,13 +7,13 @@ import static tw.straitcheck.notification.MailTests.registration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
-import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import tw.straitcheck.TestAccounts;
 
 /** With no SMTP server configured (the default), mail waits in the outbox and an administrator can list it. */
 @MicronautTest(transactional = false)

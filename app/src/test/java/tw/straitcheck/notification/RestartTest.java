@@ -10,8 +10,6 @@ import static tw.straitcheck.notification.MailTests.registration;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
-import tw.straitcheck.TestAccounts;
-import tw.straitcheck.account.Role;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -28,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Role;
 import tw.straitcheck.notification.MailTests.Row;
 
 /**

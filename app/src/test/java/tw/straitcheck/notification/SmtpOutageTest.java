@@ -9,7 +9,6 @@ import static tw.straitcheck.notification.MailTests.subject;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.client.HttpClient;
-import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tw.straitcheck.MutableClock;
+import tw.straitcheck.TestAccounts;
 import tw.straitcheck.notification.MailTests.Row;
 
 /**

@@ -10,7 +10,6 @@ import static tw.straitcheck.notification.MailTests.subject;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
-import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -29,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tw.straitcheck.TestAccounts;
 
 /** Two workers (as two app instances would run) over one outbox: each mail goes out once. */
 @MicronautTest(transactional = false)

@@ -8,7 +8,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-import tw.straitcheck.TestAccounts;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import tw.straitcheck.Fixtures;
+import tw.straitcheck.TestAccounts;
 
 /**
  * What the review tests do over HTTP, for a school of the test's own (the embedded database is

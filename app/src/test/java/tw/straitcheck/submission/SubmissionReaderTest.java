@@ -1,6 +1,5 @@
 package tw.straitcheck.submission;
 
-import tw.straitcheck.system.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -29,6 +28,7 @@ import tw.straitcheck.submission.Submission.Organizers;
 import tw.straitcheck.submission.Submission.Participants;
 import tw.straitcheck.submission.Submission.School;
 import tw.straitcheck.submission.Submission.TravelPeriod;
+import tw.straitcheck.system.FieldError;
 
 class SubmissionReaderTest {
 

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.Fixtures;
-import tw.straitcheck.RawHttp;
 import tw.straitcheck.RawHttp.Answer;
+import tw.straitcheck.RawHttp;
 
 /**
  * Issue 7's flood: 16 clients send large bodies without pause (6.9 MB JSON, refused with 413; a

@@ -36,10 +36,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.Fixtures;
+import tw.straitcheck.RawHttp.Answer;
 import tw.straitcheck.RawHttp;
 import tw.straitcheck.TestAccounts;
 import tw.straitcheck.account.Role;
-import tw.straitcheck.RawHttp.Answer;
 import tw.straitcheck.submission.FieldLimits;
 
 /**

@@ -16,9 +16,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.Fixtures;
+import tw.straitcheck.RawHttp.Answer;
 import tw.straitcheck.RawHttp;
 import tw.straitcheck.TestAccounts;
-import tw.straitcheck.RawHttp.Answer;
 
 /**
  * Each input of issue 7 that answered 500 (or was accepted when it must not be), sent exactly so:
