@@ -423,7 +423,7 @@ public final class SubmissionReader {
             partners = readRequired(partnersField, Messages.of("field.required-unless-venue-domestic"),
                     this::readTextList);
         } else {
-            partners = readIfGiven(partnersField, this::readTextListMayBeEmpty);
+            partners = readIfGiven(partnersField, f -> readTextList(f, false));
         }
         Boolean nationalEvent = read.requiredBoolean(json.get("nationalEvent"));
         DateRange activityPeriod = readDateRange(json.get("activityPeriod"));
@@ -576,22 +576,6 @@ public final class SubmissionReader {
                 read.requiredBoolean(element.get("achieved")), read.optionalText(element.get("note"))));
     }
 
-    /** A list of non-blank texts that may be empty (a domestic subsidy's partners). */
-    private List<String> readTextListMayBeEmpty(Field field) {
-        List<Field> elements = read.requiredList(field);
-        if (elements == null) {
-            return null;
-        }
-        List<String> texts = new ArrayList<>();
-        for (Field element : elements) {
-            String text = read.requiredText(element);
-            if (text != null) {
-                texts.add(text);
-            }
-        }
-        return texts;
-    }
-
     // --- shared shapes
 
     /** {@code {start, end}}, both required, start ≤ end (reported at end). */
@@ -622,7 +606,12 @@ public final class SubmissionReader {
 
     /** A list of at least one non-blank text (mainlandPartners, internalUnits.names). */
     private List<String> readTextList(Field field) {
-        List<Field> elements = read.nonEmptyList(field);
+        return readTextList(field, true);
+    }
+
+    /** A list of non-blank texts; with {@code atLeastOne} false it may be empty (a domestic subsidy's partners). */
+    private List<String> readTextList(Field field, boolean atLeastOne) {
+        List<Field> elements = atLeastOne ? read.nonEmptyList(field) : read.requiredList(field);
         if (elements == null) {
             return null;
         }
