@@ -39,18 +39,12 @@ class RulebaseGuardsTest {
     @TempDir
     Path temp;
 
-    /** A copy of rules/ with one replacement in one file; the replaced text must be there. */
     private Path rulesWith(String file, String text, String replacement) throws IOException {
-        Path copy = RulebaseTest.copyRules(temp);
-        Path target = copy.resolve(file);
-        String content = Files.readString(target, StandardCharsets.UTF_8);
-        assertThat(content).as(file).contains(text);
-        Files.writeString(target, content.replace(text, replacement), StandardCharsets.UTF_8);
-        return copy;
+        return RuleCopies.with(temp, file, text, replacement);
     }
 
     private static Rulebase load(Path rules) {
-        return RulebaseLoader.load(RuleFiles.fromDirectory(rules));
+        return RuleCopies.load(rules);
     }
 
     // --- codes are enums: a misspelt one does not compile

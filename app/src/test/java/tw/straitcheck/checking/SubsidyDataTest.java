@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,16 +29,11 @@ class SubsidyDataTest {
     Path temp;
 
     private Path rulesWith(String file, String text, String replacement) throws IOException {
-        Path copy = RulebaseTest.copyRules(temp);
-        Path target = copy.resolve(file);
-        String content = Files.readString(target, StandardCharsets.UTF_8);
-        assertThat(content).as(file).contains(text);
-        Files.writeString(target, content.replace(text, replacement), StandardCharsets.UTF_8);
-        return copy;
+        return RuleCopies.with(temp, file, text, replacement);
     }
 
     private static Rulebase load(Path rules) {
-        return RulebaseLoader.load(RuleFiles.fromDirectory(rules));
+        return RuleCopies.load(rules);
     }
 
     @Test
