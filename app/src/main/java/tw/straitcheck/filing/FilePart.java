@@ -25,10 +25,11 @@ enum FilePart {
         this.textField = textField;
     }
 
-    /** The one file part a submission of this type takes; none for a post-activity report or an unknown type. */
+    /** The one file part a submission of this type takes; none for a post-activity report, a results report or an unknown type. */
     static Optional<FilePart> takenBy(String type) {
         return switch (type) {
-            case Submission.ExchangeActivity.TYPE, Submission.Change.TYPE -> Optional.of(ITINERARY);
+            case Submission.ExchangeActivity.TYPE, Submission.Change.TYPE, Submission.SubsidyApplication.TYPE ->
+                    Optional.of(ITINERARY);
             case Submission.Announcement.TYPE -> Optional.of(ATTACHMENT);
             default -> Optional.empty();
         };

@@ -26,7 +26,8 @@ class FormFiling {
     static final String SUBMISSION_PART = "submission";
 
     private static final Set<String> TYPES = Set.of(Submission.ExchangeActivity.TYPE, Submission.Change.TYPE,
-            Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE);
+            Submission.PostActivityReport.TYPE, Submission.Announcement.TYPE, Submission.SubsidyApplication.TYPE,
+            Submission.ResultsReport.TYPE);
 
     private final SubmissionService service;
     private final PdfReader pdfs;

@@ -309,6 +309,32 @@ class PdfUploadApiTest {
     }
 
     @Test
+    void aSubsidyApplicationWithAnItineraryPdfHasItsItineraryTextFilledCheckedAndKept() throws Exception {
+        ObjectNode application = Fixtures.baseline("subsidy-application");
+        ((ObjectNode) application.get("applicant")).put("code", school);
+        application.remove("itineraryText");
+
+        HttpResponse<String> response = post(form(application, "itinerary", "行程表.pdf",
+                TestPdfs.withText("第三天：參觀愛國主義教育基地")));
+
+        assertThat(response.code()).isEqualTo(201);
+        JsonNode filing = json(response);
+        assertThat(filing.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(evidenceFields(filing, "CONTENT.POLITICAL")).contains("itineraryText");
+        assertThat(attachments()).isEqualTo(1);
+    }
+
+    @Test
+    void aResultsReportTakesNoFileAndIsRefusedWithOneThatNamesThePart() throws Exception {
+        ObjectNode report = Fixtures.baseline("results-report");
+
+        HttpClientResponseException e = refused(form(report, "itinerary", "行程表.pdf", TestPdfs.withText("行程")));
+
+        assertThat(e.getStatus().getCode()).isEqualTo(422);
+        assertThat(e.getResponse().getBody(String.class).orElseThrow()).contains("\"field\":\"itinerary\"");
+    }
+
+    @Test
     void anAnnouncementWithAnAttachmentPdfHasItsAttachmentTextFilledAndChecked() throws Exception {
         HttpResponse<String> response = post(form(announcement(), "attachment", "招生簡章.pdf",
                 TestPdfs.withText("夏令營行程：參觀愛國主義教育基地")));
