@@ -36,6 +36,9 @@ final class Bench implements Callable<Integer> {
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts to measure (default ${DEFAULT-VALUE}).")
     int[] threadCounts;
 
+    @Option(names = "--with-subsidies", description = "Mix subsidy applications and results reports into the generated submissions (8% each, from the registrations' share).")
+    boolean withSubsidies;
+
     @CommandLine.Mixin
     Cli.RulesMixin rules;
 
@@ -43,7 +46,7 @@ final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         CheckEngine engine = new CheckEngine(rules.load());
         List<Submission> submissions = new ArrayList<>(count);
-        for (var json : new SubmissionGenerator(seed).generate(count)) {
+        for (var json : new SubmissionGenerator(seed).generate(count, withSubsidies)) {
             SubmissionReader.Result read = SubmissionReader.read(json);
             if (!read.valid()) {
                 throw new IllegalStateException("generator made an invalid submission: " + read.errors());

@@ -40,12 +40,89 @@ public final class SubmissionGenerator {
     }
 
     public List<JsonNode> generate(int count) {
+        return generate(count, false);
+    }
+
+    /**
+     * {@code count} submissions: 80% registrations, 10% change notices, 5% post-activity reports,
+     * 5% announcements; {@code withSubsidies} replaces a tenth of the registrations by subsidy
+     * applications and a tenth by results reports (64 / 8 / 8 / 10 / 5 / 5).
+     */
+    public List<JsonNode> generate(int count, boolean withSubsidies) {
         List<JsonNode> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int kind = random.nextInt(100);
+            if (withSubsidies && kind < 16) {
+                out.add(kind < 8 ? subsidyApplication(i) : resultsReport(i));
+                continue;
+            }
             out.add(kind < 80 ? exchangeActivity(i) : kind < 90 ? change(i) : kind < 95 ? postReport() : announcement(i));
         }
         return out;
+    }
+
+    private ObjectNode subsidyApplication(int n) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("type", "SUBSIDY_APPLICATION");
+        ObjectNode applicant = s.putObject("applicant");
+        boolean group = random.nextInt(4) == 0;
+        applicant.put("kind", group ? "ACADEMIC_ASSOCIATION" : "SCHOOL");
+        applicant.put("code", String.format("%06d", n % 500));
+        applicant.put("name", group ? "兩岸教育學會" : "國立示範高級中學");
+        applicant.put("financialTier", 1 + random.nextInt(5));
+        if (group) {
+            applicant.put("registeredOn", LocalDate.of(2020, 1, 1).plusDays(random.nextInt(2400)).toString());
+        }
+        s.put("activityName", "兩岸教育論壇" + n);
+        s.put("purpose", "交流課程與教學經驗");
+        String kind = pick(new String[] {"SEMINAR", "FORUM", "COMPETITION_OR_STUDY"});
+        s.put("activityKind", kind);
+        s.put("venue", "MAINLAND");
+        s.putArray("locations").addObject().put("province", "浙江省").put("city", "舟山市");
+        s.putArray("partners").add(pick(PARTNERS));
+        s.put("nationalEvent", random.nextInt(10) == 0);
+        LocalDate start = LocalDate.of(2026, 6, 1).plusDays(random.nextInt(400));
+        s.putObject("activityPeriod").put("start", start.toString()).put("end", start.plusDays(4).toString());
+        s.put("itineraryText", pick(SENTENCES));
+        int count = 2 + random.nextInt(20);
+        s.putObject("participants").put("count", count).put("students", random.nextInt(count + 1));
+        long total = 100_000 + 10_000L * random.nextInt(50);
+        ObjectNode budget = s.putObject("budget");
+        budget.put("total", total);
+        budget.put("requestedFromMoe", total * (30 + random.nextInt(70)) / 100);
+        budget.putArray("otherSources");
+        var documents = s.putArray("documents").add("ACTIVITY_PLAN").add("BUDGET_FORM").add("ROSTER").add("INVITATION_LETTER");
+        if (kind.equals("SEMINAR")) {
+            documents.add("SEMINAR_PAPERS");
+        }
+        if (group) {
+            documents.add("REGISTRATION_CERTIFICATE");
+        }
+        return s;
+    }
+
+    private ObjectNode resultsReport(int n) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("type", "RESULTS_REPORT");
+        s.put("subsidyId", "1150312-" + String.format("%06d", n));
+        LocalDate start = LocalDate.of(2026, 3, 1).plusDays(random.nextInt(120));
+        s.putObject("activityPeriod").put("start", start.toString()).put("end", start.plusDays(4).toString());
+        s.put("held", random.nextInt(20) == 0 ? "NOT_HELD" : "AS_PLANNED");
+        var items = s.putArray("expenditure");
+        long approvedTotal = 0;
+        for (int i = 0; i < 1 + random.nextInt(4); i++) {
+            long approved = 10_000L * (1 + random.nextInt(20));
+            items.addObject().put("item", "項目" + (i + 1)).put("approved", approved)
+                    .put("actual", approved * (40 + random.nextInt(61)) / 100).put("note", "");
+            approvedTotal += approved;
+        }
+        s.put("approvedTotal", approvedTotal);
+        s.putArray("progress").addObject().put("item", "成果彙整").put("plannedCompletion", start.plusDays(40).toString())
+                .put("percent", random.nextInt(101));
+        s.putArray("outcomes").addObject().put("expected", "學生了解兩岸教育").put("achieved", true).put("note", "");
+        s.put("highlights", "交流順利。");
+        s.put("statementOfAccountsAttached", random.nextInt(10) != 0);
+        return s;
     }
 
     public ObjectNode exchangeActivity(int n) {
