@@ -173,6 +173,8 @@ class LoginPageTest {
         assertThat(in.statusCode()).isEqualTo(303);
         assertThat(in.headers().firstValue("Location")).contains("/");
         assertThat(sessionCookie(in).orElseThrow()).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        // the session id is only in the HttpOnly cookie: no header a script could read carries it
+        assertThat(in.headers().firstValue("Authorization-Info")).isEmpty();
         assertThat(browser.cookies.get("SESSION")).as("a new session id at login").isNotEqualTo(anonymousSession);
 
         HttpResponse<String> home = browser.get("/");
