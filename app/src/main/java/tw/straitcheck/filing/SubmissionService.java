@@ -16,10 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.records.RecordStatus;
@@ -92,7 +90,7 @@ public class SubmissionService {
                 return new Answer(first.get().answer(), first.get().receipt(), true);
             }
         }
-        Submission submission = valid(SubmissionReader.read(json), "");
+        Submission submission = SubmissionReader.read(json).orRefuse();
         for (Upload upload : uploads) {
             submission = submission.withFileText(upload.field(), upload.text());
         }
@@ -114,7 +112,7 @@ public class SubmissionService {
         if (record.status() != RecordStatus.RETURNED) {
             throw ApiException.conflict(receipt, Messages.of("conflict.resubmit-not-returned"));
         }
-        Submission submission = valid(SubmissionReader.read(json), "");
+        Submission submission = SubmissionReader.read(json).orRefuse();
         if (!submission.type().equals(record.type())) {
             throw ApiException.invalid(List.of(FieldError.of("type", "field.same-type", record.type())));
         }
@@ -222,7 +220,7 @@ public class SubmissionService {
     }
 
     private boolean approvedSubsidy(SubmissionRecord record) {
-        return Submission.SubsidyApplication.TYPE.equals(record.type()) && record.status() == RecordStatus.APPROVED;
+        return record.isSubsidyApplication() && record.status() == RecordStatus.APPROVED;
     }
 
     /**
@@ -313,14 +311,6 @@ public class SubmissionService {
         };
     }
 
-    private static Submission valid(SubmissionReader.Result read, String prefix) {
-        if (!read.valid()) {
-            throw ApiException.invalid(read.errors().stream()
-                    .map(e -> new FieldError(prefix + e.field(), e.zh(), e.en())).toList());
-        }
-        return read.submission();
-    }
-
     /** The school a registration or an announcement is filed for. */
     private static String schoolOf(Submission submission) {
         return summary(submission).schoolCode();
@@ -332,20 +322,18 @@ public class SubmissionService {
 
     private static RecordStore.Summary summary(Submission submission) {
         if (submission instanceof Submission.ExchangeActivity a) {
-            Set<String> emails = new LinkedHashSet<>();
-            a.leaders().forEach(l -> emails.add(l.email()));
             return new RecordStore.Summary(a.school().code(), a.school().name(), a.activityName(),
                     a.activityPeriod().start(), a.activityPeriod().end(),
                     a.travelPeriod() == null ? null : a.travelPeriod().departure(),
-                    a.travelPeriod() == null ? null : a.travelPeriod().returnDate(), String.join(",", emails));
+                    a.travelPeriod() == null ? null : a.travelPeriod().returnDate());
         }
         if (submission instanceof Submission.SubsidyApplication a) {
             return new RecordStore.Summary(a.applicant().code(), a.applicant().name(), a.activityName(),
-                    a.activityPeriod().start(), a.activityPeriod().end(), null, null, "");
+                    a.activityPeriod().start(), a.activityPeriod().end(), null, null);
         }
         Submission.Announcement a = (Submission.Announcement) submission;
         return new RecordStore.Summary(a.school().code(), a.school().name(), a.activityName(),
-                a.announcementPeriod().start(), a.announcementPeriod().end(), null, null, "");
+                a.announcementPeriod().start(), a.announcementPeriod().end(), null, null);
     }
 
     /** What was submitted, as it is kept: the JSON as received, with the text of its files where it was judged. */

@@ -43,12 +43,10 @@ public class RecordMoves {
 
         /** A subsidy application is approved (with an amount), never cleared; any other record is cleared. */
         boolean appliesTo(String type) {
-            boolean subsidy = SUBSIDY_APPLICATION.equals(type);
+            boolean subsidy = SubmissionRecord.SUBSIDY_APPLICATION.equals(type);
             return this == APPROVE ? subsidy : this != CLEAR || !subsidy;
         }
     }
-
-    private static final String SUBSIDY_APPLICATION = "SUBSIDY_APPLICATION";
 
     private final Repositories.Records records;
     private final Repositories.History history;

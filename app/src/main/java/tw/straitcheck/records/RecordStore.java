@@ -52,7 +52,7 @@ public class RecordStore {
 
     /** What the record shows of its latest registration or announcement. */
     public record Summary(String schoolCode, String schoolName, String activityName, LocalDate activityStart,
-            LocalDate activityEnd, @Nullable LocalDate departure, @Nullable LocalDate returnDate, String contactEmails) {
+            LocalDate activityEnd, @Nullable LocalDate departure, @Nullable LocalDate returnDate) {
     }
 
     /** A file that came with a version, and the text extracted from it. */
@@ -90,7 +90,7 @@ public class RecordStore {
                 summary.schoolName(), summary.activityName(), summary.activityStart(), summary.activityEnd(),
                 summary.departure(), summary.returnDate(), 1, result.verdict().name(),
                 count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG), null, null,
-                summary.contactEmails(), v.actor(), v.at(), v.at(), null));
+                v.actor(), v.at(), v.at(), null));
         keep(record, null, 1, v);
         return new Kept(record, 1);
     }
@@ -161,7 +161,10 @@ public class RecordStore {
     public record PastVersion(VersionKind kind, LocalDate asOf, String submitted, Set<String> ruleIds) {
     }
 
-    /** A record of a school or applicant, with the day it was decided (null while undecided) and its versions. */
+    /**
+     * A record of a school or applicant, with the day it was decided (null while undecided) and,
+     * for a subsidy application, its versions.
+     */
     public record Past(SubmissionRecord record, @Nullable LocalDate decidedOn, List<PastVersion> versions) {
     }
 
@@ -180,7 +183,11 @@ public class RecordStore {
                 }
             }
             List<PastVersion> kept = new ArrayList<>();
-            for (SubmissionVersion v : versions.findByRecordIdOrderByNumber(r.id())) {
+            // Only a subsidy application's versions (its application and results reports) are read
+            // by the history facts; the platform's other records give their status and decision only.
+            List<SubmissionVersion> read = r.isSubsidyApplication()
+                    ? versions.findByRecordIdOrderByNumber(r.id()) : List.of();
+            for (SubmissionVersion v : read) {
                 Set<String> raised = new HashSet<>();
                 findings.findByVersionIdOrderById(v.id()).forEach(f -> raised.add(f.ruleId()));
                 kept.add(new PastVersion(v.kind(), v.asOf(), v.submitted(), Set.copyOf(raised)));
@@ -232,7 +239,7 @@ public class RecordStore {
         return new SubmissionRecord(r.id(), r.receipt(), r.type(), status, s.schoolCode(), s.schoolName(),
                 s.activityName(), s.activityStart(), s.activityEnd(), s.departure(), s.returnDate(), number,
                 result.verdict().name(), count(result, FindingKind.VIOLATION), count(result, FindingKind.FLAG),
-                r.postReportFiledOn(), r.approvedAmount(), s.contactEmails(), r.filedBy(), r.createdAt(), now,
+                r.postReportFiledOn(), r.approvedAmount(), r.filedBy(), r.createdAt(), now,
                 r.lockVersion());
     }
 

@@ -28,36 +28,43 @@ public record SubmissionRecord(
         int flags,
         @Nullable LocalDate postReportFiledOn,
         @Nullable Long approvedAmount,
-        String contactEmails,
         String filedBy,
         Instant createdAt,
         Instant updatedAt,
         @Version @Nullable Long lockVersion) {
 
+    /** The type of a subsidy application's record (the submission spec's type name). */
+    static final String SUBSIDY_APPLICATION = "SUBSIDY_APPLICATION";
+
+    /** A subsidy application, decided by APPROVE with an amount; its results reports are its versions. */
+    public boolean isSubsidyApplication() {
+        return SUBSIDY_APPLICATION.equals(type);
+    }
+
     /** The day the post-activity report was first filed: it closes the reporting obligation and stops reminders. */
     public SubmissionRecord withPostReportFiledOn(LocalDate day) {
         return new SubmissionRecord(id, receipt, type, status, schoolCode, schoolName, activityName, activityStart,
                 activityEnd, departure, returnDate, currentVersion, verdict, violations, flags, day, approvedAmount,
-                contactEmails, filedBy, createdAt, updatedAt, lockVersion);
+                filedBy, createdAt, updatedAt, lockVersion);
     }
 
     /** A new version that leaves the record's verdict as it was (a post-activity report is judged on its own). */
     public SubmissionRecord withVersion(int number, RecordStatus newStatus, Instant at) {
         return new SubmissionRecord(id, receipt, type, newStatus, schoolCode, schoolName, activityName, activityStart,
                 activityEnd, departure, returnDate, number, verdict, violations, flags, postReportFiledOn, approvedAmount,
-                contactEmails, filedBy, createdAt, at, lockVersion);
+                filedBy, createdAt, at, lockVersion);
     }
 
     /** The ministry's approval of a subsidy application, with the approved amount. */
     public SubmissionRecord approved(long amount, Instant at) {
         return new SubmissionRecord(id, receipt, type, RecordStatus.APPROVED, schoolCode, schoolName, activityName,
                 activityStart, activityEnd, departure, returnDate, currentVersion, verdict, violations, flags,
-                postReportFiledOn, amount, contactEmails, filedBy, createdAt, at, lockVersion);
+                postReportFiledOn, amount, filedBy, createdAt, at, lockVersion);
     }
 
     public SubmissionRecord withStatus(RecordStatus newStatus, Instant at) {
         return new SubmissionRecord(id, receipt, type, newStatus, schoolCode, schoolName, activityName, activityStart,
                 activityEnd, departure, returnDate, currentVersion, verdict, violations, flags, postReportFiledOn, approvedAmount,
-                contactEmails, filedBy, createdAt, at, lockVersion);
+                filedBy, createdAt, at, lockVersion);
     }
 }

@@ -33,6 +33,7 @@ import tw.straitcheck.submission.Submission.Organizers;
 import tw.straitcheck.submission.Submission.Participants;
 import tw.straitcheck.submission.Submission.School;
 import tw.straitcheck.submission.Submission.TravelPeriod;
+import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.Messages;
@@ -51,6 +52,14 @@ public final class SubmissionReader {
 
         public boolean valid() {
             return errors.isEmpty();
+        }
+
+        /** The submission; an invalid one is refused (422) with every field error, and nothing is stored. */
+        public Submission orRefuse() {
+            if (!valid()) {
+                throw ApiException.invalid(errors);
+            }
+            return submission;
         }
     }
 

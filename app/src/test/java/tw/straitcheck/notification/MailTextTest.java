@@ -35,7 +35,7 @@ class MailTextTest {
     private static SubmissionRecord record(LocalDate start) {
         return new SubmissionRecord(1L, "R-2026-0042", "EXCHANGE_ACTIVITY", RecordStatus.IN_REVIEW, "013301",
                 "國立<澎湖>高級海事水產職業學校", "赴 \"浙江\" & 交流 [[x]] [(y)] ${z}", start, END, null, END, 1,
-                "NEEDS_REVIEW", 1, 1, null, null, "a@b.tw", "filer@b.tw", FILED, FILED, 0L);
+                "NEEDS_REVIEW", 1, 1, null, null, "filer@b.tw", FILED, FILED, 0L);
     }
 
     private static SubmissionVersion version(VersionKind kind) {
