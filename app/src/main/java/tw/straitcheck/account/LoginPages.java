@@ -12,9 +12,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -23,10 +20,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.session.Session;
 import io.micronaut.session.SessionStore;
 import io.micronaut.session.http.SessionForRequest;
-import io.micronaut.views.ViewsRenderer;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -43,7 +36,7 @@ import tw.straitcheck.system.TaipeiClock;
  * changed: set by an administrator, or 180 days old), the locked-out answer, and {@code /}, which
  * sends an anonymous visitor to the login. Every form carries the session's CSRF token
  * ({@link CsrfSeed}); a successful login starts a new session (the old id is dropped).
- * zh-TW first; {@code ?lang=en} or {@code ?lang=zh-TW} switches and is remembered in a cookie.
+ * zh-TW first; {@code ?lang=en} switches ({@code system/LanguageSwitch}).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -53,20 +46,18 @@ class LoginPages {
 
     static final String LOGIN = "/login";
     static final String PASSWORD = "/password";
-    static final String LANG_COOKIE = "lang";
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
 
     private final AccountService accounts;
     private final SessionStore<Session> sessions;
     private final CsrfSeed csrf;
-    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> views;
+    private final Pages pages;
 
-    LoginPages(AccountService accounts, SessionStore<Session> sessions, CsrfSeed csrf,
-            ViewsRenderer<Map<String, Object>, HttpRequest<?>> views) {
+    LoginPages(AccountService accounts, SessionStore<Session> sessions, CsrfSeed csrf, Pages pages) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.csrf = csrf;
-        this.views = views;
+        this.pages = pages;
     }
 
     @Serdeable
@@ -79,7 +70,7 @@ class LoginPages {
     }
 
     @Get
-    HttpResponse<?> home(HttpRequest<?> request, @QueryValue @Nullable String lang) {
+    HttpResponse<?> home(HttpRequest<?> request) {
         Optional<Actor> actor = actor(request);
         if (actor.isEmpty()) {
             return redirect(LOGIN);
@@ -87,16 +78,16 @@ class LoginPages {
         if (actor.get().mustChangePassword()) {
             return redirect(PASSWORD);
         }
-        return page(request, lang, HttpStatus.OK, "account/home", Map.of("actor", actor.get(),
+        return page(request, HttpStatus.OK, "account/home", Map.of("actor", actor.get(),
                 "roles", actor.get().roles().stream().map(Role::name).toList()));
     }
 
     @Get(LOGIN)
-    HttpResponse<?> login(HttpRequest<?> request, @QueryValue @Nullable String lang) {
+    HttpResponse<?> login(HttpRequest<?> request) {
         if (actor(request).isPresent()) {
             return redirect("/");
         }
-        return page(request, lang, HttpStatus.OK, "account/login", Map.of());
+        return page(request, HttpStatus.OK, "account/login", Map.of());
     }
 
     @Post(LOGIN)
@@ -117,10 +108,10 @@ class LoginPages {
         model.put("username", form.username() == null ? "" : form.username());
         if (login instanceof AccountService.Locked locked) {
             model.put("until", SHOWN.format(locked.until().atZone(TaipeiClock.ZONE)));
-            return page(request, null, HttpStatus.LOCKED, "account/locked", model);
+            return page(request, HttpStatus.LOCKED, "account/locked", model);
         }
         model.put("error", login instanceof AccountService.Disabled ? "page.login.disabled" : "page.login.wrong");
-        return page(request, null, HttpStatus.UNAUTHORIZED, "account/login", model);
+        return page(request, HttpStatus.UNAUTHORIZED, "account/login", model);
     }
 
     @Serdeable
@@ -138,12 +129,12 @@ class LoginPages {
     }
 
     @Get(PASSWORD)
-    HttpResponse<?> passwordPage(HttpRequest<?> request, @QueryValue @Nullable String lang) {
+    HttpResponse<?> passwordPage(HttpRequest<?> request) {
         Optional<Actor> actor = actor(request);
         if (actor.isEmpty()) {
             return redirect(LOGIN);
         }
-        return page(request, lang, HttpStatus.OK, "account/password", Map.of("actor", actor.get()));
+        return page(request, HttpStatus.OK, "account/password", Map.of("actor", actor.get()));
     }
 
     @Post(PASSWORD)
@@ -161,42 +152,26 @@ class LoginPages {
         if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
             model.put("errors", List.of(new ErrorBody.Item("confirmPassword",
                     Messages.of("password.confirm-differs"))));
-            return page(request, null, HttpStatus.UNPROCESSABLE_ENTITY, "account/password", model);
+            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, "account/password", model);
         }
         try {
             accounts.changePassword(actor.get().accountId(), form.currentPassword(), form.newPassword());
         } catch (ApiException e) {
             model.put("errors", e.body(null).errors());
-            return page(request, null, e.status(), "account/password", model);
+            return page(request, e.status(), "account/password", model);
         }
         return redirect("/?changed=1");
     }
 
-    /** The session's account as it is now (the pages use the session only, never a token). */
     private Optional<Actor> actor(HttpRequest<?> request) {
-        return SessionAuthentication.accountOf(request).flatMap(accounts::current);
+        return pages.actor(request);
     }
 
-    private MutableHttpResponse<?> page(HttpRequest<?> request, @Nullable String lang, HttpStatus status, String view,
+    private MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String view,
             Map<String, Object> values) {
-        if ("en".equals(lang) || "zh-TW".equals(lang)) {
-            // the switch is remembered in a cookie, which the locale resolver reads from the next request on
-            return redirect(request.getPath())
-                    .cookie(Cookie.of(LANG_COOKIE, lang).path("/").httpOnly(true).sameSite(SameSite.Lax));
-        }
         Map<String, Object> model = new HashMap<>(values);
-        model.put("csrfToken", SessionForRequest.find(request).map(csrf::token).orElse(""));
-        model.put("path", request.getPath());
         model.put("changed", request.getParameters().contains("changed"));
-        // rendered here, with the answer's own status (401, 422, 423) and no views filter in between
-        StringWriter html = new StringWriter();
-        try {
-            views.render(view, model, request).writeTo(html);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
-                .body(html.toString());
+        return pages.render(request, status, view, model);
     }
 
     /** A form without its session's CSRF token: 403, in the API's refusal shape. */

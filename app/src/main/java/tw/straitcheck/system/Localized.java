@@ -1,8 +1,14 @@
 package tw.straitcheck.system;
 
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Locale;
 
 /** A text in zh-TW and English. */
 @Serdeable
 public record Localized(String zh, String en) {
+
+    /** The text in a page's language: English for English, zh-TW for anything else. */
+    public String in(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? en : zh;
+    }
 }

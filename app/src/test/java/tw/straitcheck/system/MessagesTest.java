@@ -31,7 +31,7 @@ class MessagesTest {
 
     /** The first part of every key; a string literal that starts with one of these is a key. */
     private static final Set<String> GROUPS = Set.of("account", "citation", "cli", "conflict", "demo", "error", "field", "http", "label",
-            "page", "password", "subject", "upload");
+            "nav", "page", "password", "subject", "upload");
 
     /** A literal like {@code "field.required"}, or a key prefix like {@code "label.status." + status.name()}. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((" + String.join("|", GROUPS) + ")\\.[a-zA-Z0-9_.-]*)\"");
@@ -78,6 +78,12 @@ class MessagesTest {
         enumKeys(built, "label.verdict.", Verdict.values());
         enumKeys(built, "label.status.", RecordStatus.values());
         enumKeys(built, "page.role.", tw.straitcheck.account.Role.values());
+        // the pages' fragments (views/fragments/findings.html): #{'page.kind.' + ${f.kind}}, #{'page.verdict.' + ...}
+        enumKeys(built, "page.kind.", tw.straitcheck.checking.FindingKind.values());
+        enumKeys(built, "page.verdict.", Verdict.values());
+        for (Verdict verdict : Verdict.values()) {
+            built.add("page.verdict." + verdict + ".explained");
+        }
         built.add("upload.part.itinerary");
         built.add("upload.part.attachment");
         for (Path yaml : Files.list(ProjectFiles.rules().resolve("sources")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
