@@ -7,8 +7,11 @@ import java.util.Locale;
 @Serdeable
 public record Localized(String zh, String en) {
 
-    /** The text in a page's language: English for English, zh-TW for anything else. */
-    public String in(Locale locale) {
+    /**
+     * The text in a page's language: English for English, zh-TW for anything else. (Not
+     * {@code in(locale)}: Thymeleaf's OGNL reads {@code in} as its membership operator.)
+     */
+    public String text(Locale locale) {
         return "en".equals(locale.getLanguage()) ? en : zh;
     }
 }
