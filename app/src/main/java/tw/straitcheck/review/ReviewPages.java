@@ -273,7 +273,9 @@ class ReviewPages {
         if (refused.status() == HttpStatus.CONFLICT) {
             Map<String, Object> model = new HashMap<>();
             model.put("refusal", refused.body(null));
-            model.put("current", views.view(receipt).record());
+            RecordViews.View now = views.view(receipt);
+            model.put("current", now.record());
+            model.put("lastMove", now.history().isEmpty() ? null : now.history().get(now.history().size() - 1));
             model.put("holder", assignments.holderOfReceipt(receipt).orElse(null));
             return pages.render(request, HttpStatus.CONFLICT, "review/conflict", model);
         }

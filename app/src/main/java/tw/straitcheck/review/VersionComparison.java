@@ -29,6 +29,11 @@ public record VersionComparison(List<Column> columns, List<Row> rows) {
     public record Cell(String value, boolean changed) {
     }
 
+    /** The fields that differ between some two versions in a row: what the reviewer reads first. */
+    public List<Row> changedRows() {
+        return rows.stream().filter(Row::anyChange).toList();
+    }
+
     static VersionComparison of(List<RecordViews.Version> versions) {
         List<Column> columns = new ArrayList<>();
         List<Map<String, String>> flattened = new ArrayList<>();
