@@ -23,7 +23,7 @@ import tw.straitcheck.system.TaipeiClock;
  * A reviewer marks a stored FLAG CONFIRMED or FALSE_POSITIVE, with a note. Only flags are marked:
  * a violation or an obligation is the rulebase's reading of the law, not a guess to confirm.
  * Marks change while the record is undecided; once cleared, rejected or withdrawn they stay as
- * the decision found them.
+ * the decision found them. A record another reviewer holds is not theirs to mark (409).
  */
 @Singleton
 class FlagReviews implements FlagMarks {
@@ -35,11 +35,13 @@ class FlagReviews implements FlagMarks {
     private final RecordStore records;
     private final ReviewRepositories.Marks marks;
     private final Clock clock;
+    private final ReviewAssignments assignments;
 
-    FlagReviews(RecordStore records, ReviewRepositories.Marks marks, Clock clock) {
+    FlagReviews(RecordStore records, ReviewRepositories.Marks marks, Clock clock, ReviewAssignments assignments) {
         this.records = records;
         this.marks = marks;
         this.clock = clock;
+        this.assignments = assignments;
     }
 
     @Transactional
@@ -54,6 +56,7 @@ class FlagReviews implements FlagMarks {
         if (!record.status().undecided()) {
             throw ApiException.conflict(receipt, Messages.of("conflict.marks-closed", record.status()));
         }
+        assignments.requireNotHeldByOther(record, reviewer);
         Instant now = clock.instant();
         marks.mark(finding.id(), record.id(), mark.state().name(), mark.note(), reviewer, now);
         return new Marked(finding, new FlagMarks.Mark(mark.state().name(), mark.note(), reviewer, TaipeiClock.at(now)));

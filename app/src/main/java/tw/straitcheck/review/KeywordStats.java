@@ -15,7 +15,7 @@ import java.util.List;
  * exclusion. Flags that match no keyword (FUNDING.MAINLAND_HOSPITALITY) count under a null keyword.
  */
 @Singleton
-class KeywordStats {
+public class KeywordStats {
 
     private static final String SQL = """
             SELECT f.rule_id, f.keyword,
@@ -34,15 +34,15 @@ class KeywordStats {
     }
 
     @Serdeable
-    record Count(String ruleId, @Nullable String keyword, long confirmed, long falsePositives, long unreviewed) {
+    public record Count(String ruleId, @Nullable String keyword, long confirmed, long falsePositives, long unreviewed) {
     }
 
     @Serdeable
-    record Counts(List<Count> items) {
+    public record Counts(List<Count> items) {
     }
 
     @ReadOnly
-    Counts counts() {
+    public Counts counts() {
         List<Count> items = new ArrayList<>();
         jdbc.prepareStatement(SQL, statement -> {
             try (ResultSet rs = statement.executeQuery()) {

@@ -1,5 +1,7 @@
 package tw.straitcheck.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -14,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import tw.straitcheck.account.Role;
@@ -33,7 +36,10 @@ import tw.straitcheck.system.JsonBodies;
  * {@code If-Match}: the lockVersion the reviewer saw). A CLEAR while flags of the judged version
  * are unmarked is refused with 409, like any move the record's state does not allow, carrying the
  * current state and the {@code unmarkedFindings} ids. {@code GET /api/review/keyword-stats} counts
- * the marks per rule and keyword for policy staff. The reviewer is the logged-in account (or its token).
+ * the marks per rule and keyword for policy staff. {@code POST /api/review/{receipt}/take} makes the
+ * reviewer the record's holder ({@code {"takeOver": true, "holder": "..."}} replaces another reviewer,
+ * the one named), {@code POST /api/review/{receipt}/release} lets it go. The reviewer is the
+ * logged-in account (or its token).
  */
 @Controller("/api/review")
 @Secured(Role.Names.REVIEWER)
@@ -44,12 +50,15 @@ class ReviewController {
     private final Decisions decisions;
     private final FlagReviews flagReviews;
     private final KeywordStats keywordStats;
+    private final ReviewAssignments assignments;
 
-    ReviewController(RecordSearch queue, Decisions decisions, FlagReviews flagReviews, KeywordStats keywordStats) {
+    ReviewController(RecordSearch queue, Decisions decisions, FlagReviews flagReviews, KeywordStats keywordStats,
+            ReviewAssignments assignments) {
         this.queue = queue;
         this.decisions = decisions;
         this.flagReviews = flagReviews;
         this.keywordStats = keywordStats;
+        this.assignments = assignments;
     }
 
     @Get(uri = "/queue", produces = MediaType.APPLICATION_JSON)
@@ -92,6 +101,31 @@ class ReviewController {
     @Secured({Role.Names.REVIEWER, Role.Names.POLICY_EDITOR})
     KeywordStats.Counts keywordStats() {
         return keywordStats.counts();
+    }
+
+    @Post(uri = "/{receipt}/take", produces = MediaType.APPLICATION_JSON)
+    Assignment take(@PathVariable String receipt, @Body @Nullable byte[] body, Authentication authentication) {
+        JsonNode json = body == null || body.length == 0
+                ? NullNode.getInstance() : JsonBodies.parse(body);
+        List<FieldError> errors = new ArrayList<>();
+        boolean takeOver = json.path("takeOver").asBoolean(false);
+        String holder = json.isObject() ? Forms.optionalText(json, "holder", errors) : null;
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        ReviewAssignments.Holder taken = assignments.take(receipt, authentication.getName(), takeOver, holder);
+        return new Assignment(receipt, taken.reviewer(), taken.since());
+    }
+
+    @Post(uri = "/{receipt}/release", produces = MediaType.APPLICATION_JSON)
+    Assignment release(@PathVariable String receipt, Authentication authentication) {
+        assignments.release(receipt, authentication.getName());
+        return new Assignment(receipt, null, null);
+    }
+
+    /** Who holds a record now (nobody after a release). */
+    @Serdeable
+    record Assignment(String receipt, @Nullable String holder, @Nullable OffsetDateTime since) {
     }
 
     /** A flag as a reviewer marked it. */

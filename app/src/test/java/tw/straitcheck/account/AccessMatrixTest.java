@@ -162,6 +162,30 @@ class AccessMatrixTest {
                 new Row(HttpMethod.DELETE, "/api/account/contacts/999999999", null, "401 403 404 403 403 403 403 401"),
                 new Row(HttpMethod.GET, "/api/admin/schools", null, "401 403 403 403 403 200 403 401"),
                 new Row(HttpMethod.POST, "/api/admin/schools", "{\"code\":\"\"}", "401 403 403 403 403 422 403 401"),
+                // taking a record: reviewers only (the reviewer then holds A's record)
+                new Row(HttpMethod.POST, "/api/review/" + receipt + "/take", "{}", "401 403 403 200 403 403 403 401"),
+                new Row(HttpMethod.POST, "/api/review/" + receipt + "/release", "{}", "401 403 403 200 403 403 403 401"),
+                // reviewer pages (issue 8): an anonymous visitor is sent to the login page (followed: 200)
+                new Row(HttpMethod.GET, "/review", null, "200 403 403 200 403 403 403 200"),
+                new Row(HttpMethod.GET, "/review?tab=decided", null, "200 403 403 200 403 403 403 200"),
+                new Row(HttpMethod.GET, "/review/records/" + receipt, null, "200 403 403 200 403 403 403 200"),
+                new Row(HttpMethod.GET, "/review/records/0000000-000000", null, "200 403 403 404 403 403 403 200"),
+                // a form without its CSRF token is refused (403) before anything is done
+                new Row(HttpMethod.POST, "/review/records/" + receipt + "/take#form", "csrfToken=x",
+                        "200 403 403 403 403 403 403 200"),
+                new Row(HttpMethod.POST, "/review/records/" + receipt + "/release#form", "csrfToken=x",
+                        "200 403 403 403 403 403 403 200"),
+                new Row(HttpMethod.POST, "/review/records/" + receipt + "/findings/" + flag + "#form", "state=CONFIRMED",
+                        "200 403 403 403 403 403 403 200"),
+                new Row(HttpMethod.POST, "/review/records/" + receipt + "/decision#form", "action=CLEAR",
+                        "200 403 403 403 403 403 403 200"),
+                // the rulebook's reading pages: policy staff and reviewers
+                new Row(HttpMethod.GET, "/rulebook", null, "200 403 403 200 200 403 403 200"),
+                new Row(HttpMethod.GET, "/rulebook/rules/CONTENT.POLITICAL", null, "200 403 403 200 200 403 403 200"),
+                new Row(HttpMethod.GET, "/rulebook/rules/NO.SUCH", null, "200 403 403 404 404 403 403 200"),
+                new Row(HttpMethod.GET, "/rulebook/sources/ACT", null, "200 403 403 200 200 403 403 200"),
+                new Row(HttpMethod.GET, "/rulebook/lists", null, "200 403 403 200 200 403 403 200"),
+                new Row(HttpMethod.GET, "/rulebook/calendars", null, "200 403 403 200 200 403 403 200"),
                 // pages: the login page is open; the JSON API's unknown paths stay 404
                 new Row(HttpMethod.GET, "/login", null, "200 200 200 200 200 200 200 200"),
                 new Row(HttpMethod.GET, "/api/no-such-thing", null, "404 404 404 404 404 404 404 404"));
@@ -174,9 +198,12 @@ class AccessMatrixTest {
             ifMatch = uri.substring(uri.indexOf("#If-Match=") + "#If-Match=".length());
             uri = uri.substring(0, uri.indexOf('#'));
         }
+        boolean form = uri.endsWith("#form");
+        uri = form ? uri.substring(0, uri.length() - "#form".length()) : uri;
         MutableHttpRequest<Object> request = HttpRequest.create(row.method(), uri);
         if (row.body() != null) {
-            request.body(row.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
+            request.body(row.body()).contentType(form ? MediaType.APPLICATION_FORM_URLENCODED_TYPE
+                    : MediaType.APPLICATION_JSON_TYPE);
         }
         if (ifMatch != null) {
             request.header("If-Match", "\"" + ifMatch + "\"");
@@ -188,7 +215,12 @@ class AccessMatrixTest {
         try {
             return client.toBlocking().exchange(request, String.class).code();
         } catch (HttpClientResponseException e) {
-            if (e.code() == 401 || e.code() == 403) {
+            String type = e.getResponse().getContentType().map(MediaType::toString).orElse("");
+            if ((e.code() == 401 || e.code() == 403) && type.startsWith(MediaType.TEXT_HTML)) {
+                // a page's refusal is a readable page (views/error.html), in the same words
+                assertThat(e.getResponse().getBody(String.class).orElse("")).as(row.uri() + " as " + who)
+                        .contains("<main>", "403");
+            } else if (e.code() == 401 || e.code() == 403) {
                 JsonNode body = readBody(e);
                 assertThat(body.get("message").get("zh").asText()).as(row.uri() + " as " + who).isNotBlank();
                 assertThat(body.get("message").get("en").asText()).isNotBlank();
