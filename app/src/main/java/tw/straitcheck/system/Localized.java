@@ -14,12 +14,4 @@ public record Localized(String zh, String en) {
     public String text(Locale locale) {
         return "en".equals(locale.getLanguage()) ? en : zh;
     }
-
-    /**
-     * The same, for the pages' templates: Thymeleaf's OGNL reads {@code in} as its membership
-     * operator, so {@code ${title.in(#locale)}} does not parse there; {@code ${title.text(#locale)}} does.
-     */
-    public String text(Locale locale) {
-        return in(locale);
-    }
 }
