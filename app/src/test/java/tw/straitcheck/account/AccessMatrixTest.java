@@ -54,6 +54,12 @@ class AccessMatrixTest {
     TestAccounts accounts;
 
     @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
+    private final java.net.http.HttpClient pagesClient = java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+
+    @Inject
     AccountService service;
 
     @Inject
@@ -164,6 +170,33 @@ class AccessMatrixTest {
                 new Row(HttpMethod.POST, "/api/admin/schools", "{\"code\":\"\"}", "401 403 403 403 403 422 403 401"),
                 // pages: the login page is open; the JSON API's unknown paths stay 404
                 new Row(HttpMethod.GET, "/login", null, "200 200 200 200 200 200 200 200"),
+                // forgotten password: open to all; a form without its session's CSRF token is refused
+                new Row(HttpMethod.GET, "/password/forgot", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.POST, "/password/forgot", "username=x%40y.tw", "403 403 403 403 403 403 403 403"),
+                new Row(HttpMethod.GET, "/password/reset?token=no-such-token", null, "410 410 410 410 410 410 410 410"),
+                new Row(HttpMethod.POST, "/password/reset", "token=x", "403 403 403 403 403 403 403 403"),
+                // the school administrator's pages (no login: to the login page); another school's things are 404
+                new Row(HttpMethod.GET, "/school/users", null, "303 403 200 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/users", "username=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/users/" + otherSchoolsUser, null, "303 403 404 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/users/" + otherSchoolsUser, "role=SCHOOL_ADMIN",
+                        "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/contacts", null, "303 403 200 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/contacts", "name=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/contacts/999999999", null, "303 403 404 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/contacts/999999999", "name=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/contacts/999999999/remove", "x=1", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/tokens", null, "303 403 200 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/tokens", "name=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/tokens/" + otherSchoolsToken + "/revoke", null,
+                        "303 403 404 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/tokens/" + otherSchoolsToken + "/revoke", "x=1",
+                        "303 403 403 403 403 403 403 303"),
+                // the system administrator's pages
+                new Row(HttpMethod.GET, "/admin/schools", null, "303 403 403 403 403 200 403 303"),
+                new Row(HttpMethod.POST, "/admin/schools", "code=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/admin/outbox", null, "303 403 403 403 403 200 403 303"),
+                new Row(HttpMethod.GET, "/admin/outbox?status=FAILED&page=2", null, "303 403 403 403 403 200 403 303"),
                 new Row(HttpMethod.GET, "/api/no-such-thing", null, "404 404 404 404 404 404 404 404"));
     }
 
@@ -173,6 +206,9 @@ class AccessMatrixTest {
         if (uri.contains("#If-Match=")) {
             ifMatch = uri.substring(uri.indexOf("#If-Match=") + "#If-Match=".length());
             uri = uri.substring(0, uri.indexOf('#'));
+        }
+        if (!uri.startsWith("/api/")) {
+            return pageStatus(row, who);
         }
         MutableHttpRequest<Object> request = HttpRequest.create(row.method(), uri);
         if (row.body() != null) {
@@ -195,6 +231,37 @@ class AccessMatrixTest {
                 assertThat(body.has("errors")).isTrue();
             }
             return e.code();
+        }
+    }
+
+    /**
+     * A page, as a browser asks for it: redirects not followed (a page without a login answers 303 to
+     * the login page), a form posted url-encoded. The refusals are pages, in both languages.
+     */
+    private int pageStatus(Row row, String who) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.getURL() + row.uri())).header("Accept", "text/html");
+        if (row.body() != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(row.method().name(), java.net.http.HttpRequest.BodyPublishers.ofString(row.body()));
+        } else {
+            request.method(row.method().name(), java.net.http.HttpRequest.BodyPublishers.noBody());
+        }
+        if (bearer.get(who) != null) {
+            request.header(TestAccounts.AUTHORIZATION, bearer.get(who));
+        }
+        try {
+            java.net.http.HttpResponse<String> response = pagesClient.send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 303) {
+                assertThat(response.headers().firstValue("Location")).as(row.uri() + " as " + who).contains("/login");
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
