@@ -164,28 +164,13 @@ public class AccountService {
         return AccountView.of(accounts.update(account.withEnabled(enabled)), clock.instant());
     }
 
-    /** 未勾選啟用 … 也無法被設定為管理者: a disabled account cannot be made an administrator. */
-    @Transactional
-    public AccountView setRoles(long id, Set<Role> roles) {
-        Account account = accounts.findByIdForUpdate(id).orElseThrow(AccountService::noAccount);
-        List<FieldError> errors = new ArrayList<>(rolesErrors(roles, account.schoolCode(), false));
-        if (!account.enabled() && roles.stream().anyMatch(Role.ADMIN_ROLES::contains)
-                && !account.roleSet().containsAll(roles)) {
-            errors.add(FieldError.of("roles", "account.disabled-not-admin"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return AccountView.of(accounts.update(account.withRoles(roles)), clock.instant());
-    }
-
     /** A school administrator's edit of one of the school's accounts: its name, roles and enabling. */
     public record Edit(@Nullable String displayName, Set<Role> roles, boolean enabled) {
     }
 
     /**
-     * The school administrator's page edit (學校使用者維護): 422 for a blank name, roles that are not
-     * the school's, a disabled account made an administrator (參(三)(一)), or the administrator
+     * The school administrator's edit (學校使用者維護, the page and the API): 422 for a blank name, roles
+     * that are not the school's, a disabled account made an administrator (參(三)(一)), or the administrator
      * disabling their own account; 409 when the edit would leave the school without an enabled
      * administrator. The school's accounts are locked first, so two administrators removing each
      * other at once cannot both succeed.
@@ -199,7 +184,9 @@ public class AccountService {
             errors.add(FieldError.of("displayName", "field.required"));
         }
         errors.addAll(rolesErrors(edit.roles(), account.schoolCode(), false));
-        if (!edit.enabled() && edit.roles().stream().anyMatch(Role.ADMIN_ROLES::contains)) {
+        // 未勾選啟用 … 也無法被設定為管理者: a disabled account is not given an administrator's role
+        if (!edit.enabled() && edit.roles().stream().anyMatch(Role.ADMIN_ROLES::contains)
+                && !account.roleSet().containsAll(edit.roles())) {
             errors.add(FieldError.of("roles", "account.disabled-not-admin"));
         }
         if (id == adminId && !edit.enabled()) {
