@@ -1,8 +1,6 @@
 package tw.straitcheck.account;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -25,12 +23,12 @@ class DemoAccounts {
 
     private final AccountService accounts;
     private final PrintStream out;
-    private final int port;
+    private final PublicAddress address;
 
-    DemoAccounts(AccountService accounts, @Value("${micronaut.server.port:8080}") int port) {
+    DemoAccounts(AccountService accounts, PublicAddress address) {
         this.accounts = accounts;
         this.out = System.out;
-        this.port = port;
+        this.address = address;
     }
 
     /** A demo account: its name, the keys of its display name and of what it can do, its role. */
@@ -63,7 +61,7 @@ class DemoAccounts {
         }
         if (!printed.isEmpty()) {
             String rule = "-".repeat(100) + System.lineSeparator();
-            out.print(rule + Messages.of("demo.printed", "http://localhost:" + port).en() + System.lineSeparator()
+            out.print(rule + Messages.of("demo.printed", address.url()).en() + System.lineSeparator()
                     + printed + Messages.of("demo.printed-after").en() + System.lineSeparator() + rule);
             out.flush();
         }

@@ -28,17 +28,19 @@ public class PasswordResets {
     private final AccountService service;
     private final ResetLimits limits;
     private final ResetSettings settings;
+    private final PublicAddress address;
     private final ApplicationEventPublisher<PasswordResetRequested> events;
     private final Clock clock;
 
     PasswordResets(Repositories.Accounts accounts, Repositories.Resets resets, AccountService service,
-            ResetLimits limits, ResetSettings settings, ApplicationEventPublisher<PasswordResetRequested> events,
-            Clock clock) {
+            ResetLimits limits, ResetSettings settings, PublicAddress address,
+            ApplicationEventPublisher<PasswordResetRequested> events, Clock clock) {
         this.accounts = accounts;
         this.resets = resets;
         this.service = service;
         this.limits = limits;
         this.settings = settings;
+        this.address = address;
         this.events = events;
         this.clock = clock;
     }
@@ -75,7 +77,7 @@ public class PasswordResets {
         PasswordReset saved = resets.save(new PasswordReset(null, account.id(), AccountService.sha256(token), now,
                 now.plus(settings.expiry()), null));
         events.publishEvent(new PasswordResetRequested(saved.id(), account.username(), account.displayName(),
-                settings.publicUrl() + "/password/reset?token=" + token, now, saved.expiresAt()));
+                address.url() + ForgotPasswordPages.RESET + "?token=" + token, now, saved.expiresAt()));
     }
 
     /** Whether the token is one that would set a password now (the reset page shows its form only then). */

@@ -5,8 +5,8 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * The keys under {@code straitcheck.password-reset} (application.yml): how long a link works, how
- * often it may be asked for, and the address the links in the mail start with.
+ * The keys under {@code straitcheck.password-reset} (application.yml): how long a link works and
+ * how often it may be asked for.
  */
 @Singleton
 class ResetSettings {
@@ -15,13 +15,11 @@ class ResetSettings {
     private final Duration window;
     private final int perAddress;
     private final int perClient;
-    private final String publicUrl;
 
     ResetSettings(@Value("${straitcheck.password-reset.expiry:30m}") Duration expiry,
             @Value("${straitcheck.password-reset.window:15m}") Duration window,
             @Value("${straitcheck.password-reset.per-address:3}") int perAddress,
-            @Value("${straitcheck.password-reset.per-client:10}") int perClient,
-            @Value("${straitcheck.public-url:`http://localhost:8080`}") String publicUrl) {
+            @Value("${straitcheck.password-reset.per-client:10}") int perClient) {
         if (expiry.isNegative() || expiry.isZero() || window.isNegative() || window.isZero() || perAddress < 1
                 || perClient < 1) {
             throw new IllegalArgumentException(
@@ -31,7 +29,6 @@ class ResetSettings {
         this.window = window;
         this.perAddress = perAddress;
         this.perClient = perClient;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** How long a link works after it was sent (30 minutes unless set). */
@@ -49,10 +46,5 @@ class ResetSettings {
 
     int perClient() {
         return perClient;
-    }
-
-    /** Where the service is reached from outside, e.g. {@code https://straitcheck.example.gov.tw}. */
-    String publicUrl() {
-        return publicUrl;
     }
 }
