@@ -41,6 +41,11 @@ record Account(
                 passwordChangedAt, mustChange, failedLogins, lockedUntil, createdAt);
     }
 
+    Account withName(String name) {
+        return new Account(id, username, name, schoolCode, roles, enabled, passwordHash, passwordChangedAt,
+                mustChange, failedLogins, lockedUntil, createdAt);
+    }
+
     Account withEnabled(boolean on) {
         return new Account(id, username, displayName, schoolCode, roles, on, passwordHash, passwordChangedAt,
                 mustChange, failedLogins, lockedUntil, createdAt);

@@ -94,16 +94,20 @@ class AccountController {
                 form.displayName(), school(authentication), roles, form.password(), true)));
     }
 
+    /** As the page's edit: not the administrator's own account, never the school's last administrator. */
     @Put("/users/{id}/enabled")
     AccountService.AccountView setEnabled(@PathVariable long id, @Body EnabledForm form, Authentication authentication) {
-        own(id, authentication);
-        return accounts.setEnabled(id, form.enabled());
+        AccountService.AccountView user = own(id, authentication);
+        return accounts.editSchoolUser(Actor.of(authentication).accountId(), id,
+                new AccountService.Edit(user.displayName(), user.roles(), form.enabled()));
     }
 
+    /** As the page's edit: a disabled account is not made an administrator (參(三)(一)). */
     @Put("/users/{id}/roles")
     AccountService.AccountView setRoles(@PathVariable long id, @Body RolesForm form, Authentication authentication) {
-        own(id, authentication);
-        return accounts.setRoles(id, AccountService.roles(form.roles() == null ? List.of() : form.roles()));
+        AccountService.AccountView user = own(id, authentication);
+        return accounts.editSchoolUser(Actor.of(authentication).accountId(), id, new AccountService.Edit(
+                user.displayName(), AccountService.roles(form.roles() == null ? List.of() : form.roles()), user.enabled()));
     }
 
     @Get("/tokens")
@@ -155,9 +159,9 @@ class AccountController {
     }
 
     /** 404 unless the account is of the administrator's school. */
-    private void own(long accountId, Authentication authentication) {
+    private AccountService.AccountView own(long accountId, Authentication authentication) {
         String school = school(authentication);
-        accounts.account(accountId).filter(a -> school.equals(a.school()))
+        return accounts.account(accountId).filter(a -> school.equals(a.school()))
                 .orElseThrow(AccountService::noAccount);
     }
 

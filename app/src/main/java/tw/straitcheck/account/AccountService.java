@@ -29,6 +29,7 @@ public class AccountService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String TOKEN_PREFIX = "sct_";
+    private static final java.time.Duration TOKEN_USE_GRAIN = java.time.Duration.ofMinutes(1);
 
     private final Repositories.Schools schools;
     private final Repositories.Accounts accounts;
@@ -79,6 +80,37 @@ public class AccountService {
             throw ApiException.invalid(FieldError.of("code", "account.school-exists", code));
         }
         return schools.save(new School(code, name, clock.instant()));
+    }
+
+    /** A new school and its first administrator. */
+    public record NewSchool(School school, AccountView admin) {
+    }
+
+    /**
+     * A system administrator's new school with its first administrator, in one transaction; the
+     * administrator changes {@code password} at the first login. {@code withAdmin}: the request
+     * names an administrator at all (the API's {@code admin} object).
+     */
+    @Transactional
+    public NewSchool createSchoolWithAdmin(@Nullable String code, @Nullable String name, boolean withAdmin,
+            @Nullable String username, @Nullable String displayName, @Nullable String password) {
+        List<FieldError> errors = new ArrayList<>();
+        if (code == null || !code.strip().matches("[0-9A-Za-z-]{1,32}")) {
+            errors.add(FieldError.of("code", "account.school-code"));
+        }
+        if (name == null || name.isBlank()) {
+            errors.add(FieldError.of("name", "field.required"));
+        }
+        if (!withAdmin) {
+            errors.add(FieldError.of("admin", "field.required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        School school = createSchool(code.strip(), name.strip());
+        AccountView admin = createAccount(new NewAccount(username, displayName, school.code(),
+                EnumSet.of(Role.SCHOOL_ADMIN), password, true));
+        return new NewSchool(school, admin);
     }
 
     // ---- accounts ------------------------------------------------------------------------------
@@ -132,19 +164,45 @@ public class AccountService {
         return AccountView.of(accounts.update(account.withEnabled(enabled)), clock.instant());
     }
 
-    /** 未勾選啟用 … 也無法被設定為管理者: a disabled account cannot be made an administrator. */
+    /** A school administrator's edit of one of the school's accounts: its name, roles and enabling. */
+    public record Edit(@Nullable String displayName, Set<Role> roles, boolean enabled) {
+    }
+
+    /**
+     * The school administrator's edit (學校使用者維護, the page and the API): 422 for a blank name, roles
+     * that are not the school's, a disabled account made an administrator (參(三)(一)), or the administrator
+     * disabling their own account; 409 when the edit would leave the school without an enabled
+     * administrator. The school's accounts are locked first, so two administrators removing each
+     * other at once cannot both succeed.
+     */
     @Transactional
-    public AccountView setRoles(long id, Set<Role> roles) {
+    public AccountView editSchoolUser(long adminId, long id, Edit edit) {
         Account account = accounts.findByIdForUpdate(id).orElseThrow(AccountService::noAccount);
-        List<FieldError> errors = new ArrayList<>(rolesErrors(roles, account.schoolCode(), false));
-        if (!account.enabled() && roles.stream().anyMatch(Role.ADMIN_ROLES::contains)
-                && !account.roleSet().containsAll(roles)) {
+        List<Account> school = accounts.findBySchoolCodeForUpdate(account.schoolCode());
+        List<FieldError> errors = new ArrayList<>();
+        if (edit.displayName() == null || edit.displayName().isBlank()) {
+            errors.add(FieldError.of("displayName", "field.required"));
+        }
+        errors.addAll(rolesErrors(edit.roles(), account.schoolCode(), false));
+        // 未勾選啟用 … 也無法被設定為管理者: a disabled account is not given an administrator's role
+        if (!edit.enabled() && edit.roles().stream().anyMatch(Role.ADMIN_ROLES::contains)
+                && !account.roleSet().containsAll(edit.roles())) {
             errors.add(FieldError.of("roles", "account.disabled-not-admin"));
+        }
+        if (id == adminId && !edit.enabled()) {
+            errors.add(FieldError.of("enabled", "account.not-yourself"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return AccountView.of(accounts.update(account.withRoles(roles)), clock.instant());
+        boolean adminAfter = edit.enabled() && edit.roles().contains(Role.SCHOOL_ADMIN);
+        boolean othersAdmin = school.stream().anyMatch(a -> !a.id().equals(id) && a.enabled()
+                && a.roleSet().contains(Role.SCHOOL_ADMIN));
+        if (!adminAfter && !othersAdmin && account.enabled() && account.roleSet().contains(Role.SCHOOL_ADMIN)) {
+            throw ApiException.of(io.micronaut.http.HttpStatus.CONFLICT, Messages.of("account.last-admin"));
+        }
+        Account edited = account.withName(edit.displayName().strip()).withRoles(edit.roles()).withEnabled(edit.enabled());
+        return AccountView.of(accounts.update(edited), clock.instant());
     }
 
     private static List<FieldError> rolesErrors(@Nullable Set<Role> roles, @Nullable String school, boolean creating) {
@@ -244,6 +302,14 @@ public class AccountService {
         if (PasswordRules.tooSoon(account, now)) {
             throw ApiException.invalid(FieldError.of(PasswordRules.FIELD, "password.too-soon"));
         }
+        replacePassword(account, next, now);
+    }
+
+    /**
+     * Rules 1, 2 and 6, for a change and for a reset alike: strong enough and not one of the last
+     * 3; the old password goes to the history, and the lock and failed logins are cleared.
+     */
+    void replacePassword(Account account, @Nullable String next, Instant now) {
         String candidate = next == null ? "" : next;
         List<FieldError> errors = PasswordRules.strength(candidate);
         if (!errors.isEmpty()) {
@@ -265,10 +331,11 @@ public class AccountService {
     /** A token as listed: never the token itself. */
     @io.micronaut.serde.annotation.Serdeable
     public record TokenView(long id, long accountId, String name, String createdBy, Instant createdAt,
-            @Nullable Instant revokedAt) {
+            @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
 
         static TokenView of(ApiToken t) {
-            return new TokenView(t.id(), t.accountId(), t.name(), t.createdBy(), t.createdAt(), t.revokedAt());
+            return new TokenView(t.id(), t.accountId(), t.name(), t.createdBy(), t.createdAt(), t.revokedAt(),
+                    t.lastUsedAt());
         }
     }
 
@@ -287,7 +354,7 @@ public class AccountService {
         RANDOM.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         ApiToken saved = tokens.save(new ApiToken(null, accountId, name.strip(), sha256(token), createdBy,
-                clock.instant(), null));
+                clock.instant(), null, null));
         return new NewToken(TokenView.of(saved), token);
     }
 
@@ -311,9 +378,19 @@ public class AccountService {
         if (token == null || !token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        return tokens.findBySha256(sha256(token)).filter(t -> t.revokedAt() == null)
-                .flatMap(t -> accounts.findById(t.accountId())).filter(Account::enabled)
+        Optional<ApiToken> found = tokens.findBySha256(sha256(token)).filter(t -> t.revokedAt() == null);
+        Optional<Actor> actor = found.flatMap(t -> accounts.findById(t.accountId())).filter(Account::enabled)
                 .map(a -> Actor.of(a, false));
+        actor.ifPresent(a -> markUsed(found.get()));
+        return actor;
+    }
+
+    /** Last used, to the minute: a school system calling many times a minute writes once. */
+    private void markUsed(ApiToken token) {
+        Instant now = clock.instant();
+        if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(TOKEN_USE_GRAIN))) {
+            tokens.markUsed(token.id(), now);
+        }
     }
 
     static String sha256(String token) {

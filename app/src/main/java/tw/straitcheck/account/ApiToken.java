@@ -9,9 +9,9 @@ import java.time.Instant;
 /** An API token as stored: only its SHA-256; it acts as its account. */
 @MappedEntity("api_token")
 record ApiToken(@Id @GeneratedValue @Nullable Long id, Long accountId, String name, String sha256, String createdBy,
-        Instant createdAt, @Nullable Instant revokedAt) {
+        Instant createdAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
 
     ApiToken revoked(Instant at) {
-        return new ApiToken(id, accountId, name, sha256, createdBy, createdAt, at);
+        return new ApiToken(id, accountId, name, sha256, createdBy, createdAt, at, lastUsedAt);
     }
 }

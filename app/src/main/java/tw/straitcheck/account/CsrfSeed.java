@@ -21,7 +21,7 @@ import io.micronaut.session.http.SessionForRequest;
  * {@code csrfToken} with micronaut-security-csrf's validator ({@link #valid}): the token in the
  * session, signed for that session's id.
  */
-@ServerFilter({LoginPages.LOGIN, LoginPages.PASSWORD})
+@ServerFilter({LoginPages.LOGIN, LoginPages.PASSWORD, LoginPages.PASSWORD + "/**"})
 class CsrfSeed implements Ordered {
 
     private final SessionStore<Session> sessions;

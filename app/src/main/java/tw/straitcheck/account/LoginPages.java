@@ -171,6 +171,7 @@ class LoginPages {
             Map<String, Object> values) {
         Map<String, Object> model = new HashMap<>(values);
         model.put("changed", request.getParameters().contains("changed"));
+        model.put("reset", request.getParameters().contains("reset"));
         return pages.render(request, status, view, model);
     }
 

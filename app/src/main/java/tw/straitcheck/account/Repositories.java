@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,9 @@ final class Repositories {
         Optional<Account> findByIdForUpdate(Long id);
 
         List<Account> findBySchoolCodeOrderByUsername(String schoolCode);
+
+        @Query("SELECT * FROM account WHERE school_code = :schoolCode ORDER BY id FOR UPDATE")
+        List<Account> findBySchoolCodeForUpdate(String schoolCode);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -42,6 +46,20 @@ final class Repositories {
         Optional<ApiToken> findBySha256(String sha256);
 
         List<ApiToken> findByAccountIdOrderById(Long accountId);
+
+        @Query("UPDATE api_token SET last_used_at = :at WHERE id = :id")
+        void markUsed(Long id, Instant at);
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Resets extends CrudRepository<PasswordReset, Long> {
+        Optional<PasswordReset> findBySha256(String sha256);
+
+        /** The account's newest reset: only it may be used (a newer request ends the older ones). */
+        Optional<PasswordReset> findFirstByAccountIdOrderByIdDesc(Long accountId);
+
+        @Query("SELECT count(*) FROM password_reset WHERE account_id = :accountId AND created_at > :since")
+        long countSince(Long accountId, Instant since);
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

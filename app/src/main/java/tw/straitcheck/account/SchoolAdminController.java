@@ -10,12 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import tw.straitcheck.system.ApiException;
-import tw.straitcheck.system.FieldError;
 
 /** {@code /api/admin/schools}: a system administrator creates a school with its first administrator. */
 @Controller("/api/admin/schools")
@@ -48,24 +43,11 @@ class SchoolAdminController {
 
     /** The school and its administrator in one transaction; the administrator changes the password at first login. */
     @Post
-    @Transactional
     HttpResponse<Created> create(@Body SchoolForm form) {
-        List<FieldError> errors = new ArrayList<>();
-        if (form.code() == null || !form.code().strip().matches("[0-9A-Za-z-]{1,32}")) {
-            errors.add(FieldError.of("code", "account.school-code"));
-        }
-        if (form.name() == null || form.name().isBlank()) {
-            errors.add(FieldError.of("name", "field.required"));
-        }
-        if (form.admin() == null) {
-            errors.add(FieldError.of("admin", "field.required"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        School school = accounts.createSchool(form.code().strip(), form.name().strip());
-        AccountService.AccountView admin = accounts.createAccount(new AccountService.NewAccount(form.admin().username(),
-                form.admin().displayName(), school.code(), EnumSet.of(Role.SCHOOL_ADMIN), form.admin().password(), true));
-        return HttpResponse.created(new Created(school, admin));
+        AdminForm admin = form.admin();
+        AccountService.NewSchool made = accounts.createSchoolWithAdmin(form.code(), form.name(), admin != null,
+                admin == null ? null : admin.username(), admin == null ? null : admin.displayName(),
+                admin == null ? null : admin.password());
+        return HttpResponse.created(new Created(made.school(), made.admin()));
     }
 }

@@ -13,6 +13,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import tw.straitcheck.account.PasswordResetRequested;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.checking.Citation;
 import tw.straitcheck.checking.FindingKind;
@@ -93,6 +94,19 @@ final class MailText {
         String subject = first ? "subject.reminder-first" : "subject.reminder-later";
         return letter("reminder", model,
                 Messages.of(subject, record.receipt(), record.activityName(), date(obligation.due()), day));
+    }
+
+    // --- a forgotten password (account/PasswordResets): the single-use link and until when it works
+
+    static Letter passwordReset(PasswordResetRequested event) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", event.displayName());
+        model.put("address", event.address());
+        model.put("link", event.link());
+        model.put("requested", time(event.requestedAt()));
+        model.put("until", time(event.expiresAt()));
+        model.put("minutes", String.valueOf(java.time.Duration.between(event.requestedAt(), event.expiresAt()).toMinutes()));
+        return letter("password-reset", model, Messages.of("subject.password-reset"));
     }
 
     // --- pieces

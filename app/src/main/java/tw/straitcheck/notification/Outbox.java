@@ -55,6 +55,16 @@ interface Outbox extends GenericRepository<OutboxMail, Long> {
             LIMIT :limit""")
     List<Listed> list(@Nullable String status, @Nullable String receipt, int limit);
 
+    /** A page of the list, newest first: {@code limit} rows after {@code offset}. */
+    @Query("""
+            SELECT o.id, r.receipt, o.purpose, o.recipients, o.subject, o.status, o.attempts, o.last_error,
+                   o.created_at, o.sent_at
+            FROM outbox o LEFT JOIN submission_record r ON r.id = o.record_id
+            WHERE (CAST(:status AS varchar) IS NULL OR o.status = CAST(:status AS varchar))
+            ORDER BY o.id DESC
+            LIMIT :limit OFFSET :offset""")
+    List<Listed> page(@Nullable String status, int limit, long offset);
+
     /** A row of the administrator's list. */
     @Introspected
     record Listed(Long id, @Nullable String receipt, String purpose, String recipients, String subject, String status,

@@ -54,6 +54,12 @@ class AccessMatrixTest {
     TestAccounts accounts;
 
     @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
+    private final java.net.http.HttpClient pagesClient = java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+
+    @Inject
     AccountService service;
 
     @Inject
@@ -165,29 +171,56 @@ class AccessMatrixTest {
                 // taking a record: reviewers only (the reviewer then holds A's record)
                 new Row(HttpMethod.POST, "/api/review/" + receipt + "/take", "{}", "401 403 403 200 403 403 403 401"),
                 new Row(HttpMethod.POST, "/api/review/" + receipt + "/release", "{}", "401 403 403 200 403 403 403 401"),
-                // reviewer pages (issue 8): an anonymous visitor is sent to the login page (followed: 200)
-                new Row(HttpMethod.GET, "/review", null, "200 403 403 200 403 403 403 200"),
-                new Row(HttpMethod.GET, "/review?tab=decided", null, "200 403 403 200 403 403 403 200"),
-                new Row(HttpMethod.GET, "/review/records/" + receipt, null, "200 403 403 200 403 403 403 200"),
-                new Row(HttpMethod.GET, "/review/records/0000000-000000", null, "200 403 403 404 403 403 403 200"),
+                // reviewer pages (issue 8): an anonymous visitor is sent to the login page (303)
+                new Row(HttpMethod.GET, "/review", null, "303 403 403 200 403 403 403 303"),
+                new Row(HttpMethod.GET, "/review?tab=decided", null, "303 403 403 200 403 403 403 303"),
+                new Row(HttpMethod.GET, "/review/records/" + receipt, null, "303 403 403 200 403 403 403 303"),
+                new Row(HttpMethod.GET, "/review/records/0000000-000000", null, "303 403 403 404 403 403 403 303"),
                 // a form without its CSRF token is refused (403) before anything is done
                 new Row(HttpMethod.POST, "/review/records/" + receipt + "/take#form", "csrfToken=x",
-                        "200 403 403 403 403 403 403 200"),
+                        "303 403 403 403 403 403 403 303"),
                 new Row(HttpMethod.POST, "/review/records/" + receipt + "/release#form", "csrfToken=x",
-                        "200 403 403 403 403 403 403 200"),
+                        "303 403 403 403 403 403 403 303"),
                 new Row(HttpMethod.POST, "/review/records/" + receipt + "/findings/" + flag + "#form", "state=CONFIRMED",
-                        "200 403 403 403 403 403 403 200"),
+                        "303 403 403 403 403 403 403 303"),
                 new Row(HttpMethod.POST, "/review/records/" + receipt + "/decision#form", "action=CLEAR",
-                        "200 403 403 403 403 403 403 200"),
+                        "303 403 403 403 403 403 403 303"),
                 // the rulebook's reading pages: policy staff and reviewers
-                new Row(HttpMethod.GET, "/rulebook", null, "200 403 403 200 200 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/rules/CONTENT.POLITICAL", null, "200 403 403 200 200 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/rules/NO.SUCH", null, "200 403 403 404 404 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/sources/ACT", null, "200 403 403 200 200 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/lists", null, "200 403 403 200 200 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/calendars", null, "200 403 403 200 200 403 403 200"),
+                new Row(HttpMethod.GET, "/rulebook", null, "303 403 403 200 200 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/rules/CONTENT.POLITICAL", null, "303 403 403 200 200 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/rules/NO.SUCH", null, "303 403 403 404 404 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/sources/ACT", null, "303 403 403 200 200 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/lists", null, "303 403 403 200 200 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/calendars", null, "303 403 403 200 200 403 403 303"),
                 // pages: the login page is open; the JSON API's unknown paths stay 404
                 new Row(HttpMethod.GET, "/login", null, "200 200 200 200 200 200 200 200"),
+                // forgotten password: open to all; a form without its session's CSRF token is refused
+                new Row(HttpMethod.GET, "/password/forgot", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.POST, "/password/forgot", "username=x%40y.tw", "403 403 403 403 403 403 403 403"),
+                new Row(HttpMethod.GET, "/password/reset?token=no-such-token", null, "410 410 410 410 410 410 410 410"),
+                new Row(HttpMethod.POST, "/password/reset", "token=x", "403 403 403 403 403 403 403 403"),
+                // the school administrator's pages (no login: to the login page); another school's things are 404
+                new Row(HttpMethod.GET, "/school/users", null, "303 403 200 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/users", "username=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/users/" + otherSchoolsUser, null, "303 403 404 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/users/" + otherSchoolsUser, "role=SCHOOL_ADMIN",
+                        "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/contacts", null, "303 403 200 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/contacts", "name=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/contacts/999999999", null, "303 403 404 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/contacts/999999999", "name=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/contacts/999999999/remove", "x=1", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/tokens", null, "303 403 200 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/tokens", "name=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/school/tokens/" + otherSchoolsToken + "/revoke", null,
+                        "303 403 404 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/school/tokens/" + otherSchoolsToken + "/revoke", "x=1",
+                        "303 403 403 403 403 403 403 303"),
+                // the system administrator's pages
+                new Row(HttpMethod.GET, "/admin/schools", null, "303 403 403 403 403 200 403 303"),
+                new Row(HttpMethod.POST, "/admin/schools", "code=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/admin/outbox", null, "303 403 403 403 403 200 403 303"),
+                new Row(HttpMethod.GET, "/admin/outbox?status=FAILED&page=2", null, "303 403 403 403 403 200 403 303"),
                 new Row(HttpMethod.GET, "/api/no-such-thing", null, "404 404 404 404 404 404 404 404"));
     }
 
@@ -198,12 +231,12 @@ class AccessMatrixTest {
             ifMatch = uri.substring(uri.indexOf("#If-Match=") + "#If-Match=".length());
             uri = uri.substring(0, uri.indexOf('#'));
         }
-        boolean form = uri.endsWith("#form");
-        uri = form ? uri.substring(0, uri.length() - "#form".length()) : uri;
+        if (!uri.startsWith("/api/")) {
+            return pageStatus(row, who);
+        }
         MutableHttpRequest<Object> request = HttpRequest.create(row.method(), uri);
         if (row.body() != null) {
-            request.body(row.body()).contentType(form ? MediaType.APPLICATION_FORM_URLENCODED_TYPE
-                    : MediaType.APPLICATION_JSON_TYPE);
+            request.body(row.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         if (ifMatch != null) {
             request.header("If-Match", "\"" + ifMatch + "\"");
@@ -227,6 +260,37 @@ class AccessMatrixTest {
                 assertThat(body.has("errors")).isTrue();
             }
             return e.code();
+        }
+    }
+
+    /**
+     * A page, as a browser asks for it: redirects not followed (a page without a login answers 303 to
+     * the login page), a form posted url-encoded. The refusals are pages, in both languages.
+     */
+    private int pageStatus(Row row, String who) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.getURL() + row.uri().replace("#form", ""))).header("Accept", "text/html");
+        if (row.body() != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(row.method().name(), java.net.http.HttpRequest.BodyPublishers.ofString(row.body()));
+        } else {
+            request.method(row.method().name(), java.net.http.HttpRequest.BodyPublishers.noBody());
+        }
+        if (bearer.get(who) != null) {
+            request.header(TestAccounts.AUTHORIZATION, bearer.get(who));
+        }
+        try {
+            java.net.http.HttpResponse<String> response = pagesClient.send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 303) {
+                assertThat(response.headers().firstValue("Location")).as(row.uri() + " as " + who).contains("/login");
+            }
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

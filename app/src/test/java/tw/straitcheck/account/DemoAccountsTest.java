@@ -55,6 +55,13 @@ class DemoAccountsTest {
                 for (DemoAccounts.Demo demo : DemoAccounts.DEMOS) {
                     assertThat(accounts.account(demo.username()).orElseThrow().roles()).containsExactly(demo.role());
                 }
+                if (text.contains("@demo.")) {
+                    // the block names where to start and what each account can do
+                    assertThat(text).contains("open http://localhost:8080 and log in as", "SMTP_HOST");
+                    text.lines().filter(l -> l.contains("@demo.")).forEach(line -> assertThat(line.strip().split("\\s+"))
+                            .as(line).hasSizeGreaterThan(4));
+                    assertThat(text).contains(tw.straitcheck.system.Messages.of("demo.can.reviewer").en());
+                }
                 assertThat(accounts.account(DemoAccounts.DEMOS.get(1).username()).orElseThrow().school())
                         .isEqualTo(DemoAccounts.SCHOOL);
             }
@@ -77,7 +84,7 @@ class DemoAccountsTest {
     @Test
     void aDemoPasswordMeetsTheHandbooksRules() {
         for (int i = 0; i < 100; i++) {
-            assertThat(PasswordRules.strength(DemoAccounts.password())).isEmpty();
+            assertThat(PasswordRules.strength(InitialPasswords.make())).isEmpty();
         }
     }
 }

@@ -202,10 +202,11 @@ class PasswordRulesTest {
         long user = accounts.createAccount(new AccountService.NewAccount("u-" + username, "U", school,
                 EnumSet.of(Role.SCHOOL_USER), FIRST, false)).id();
         accounts.setEnabled(user, false);
-        assertThat(refusal(() -> accounts.setRoles(user, EnumSet.of(Role.SCHOOL_ADMIN))))
+        assertThat(refusal(() -> accounts.editSchoolUser(0, user, new AccountService.Edit("U", EnumSet.of(Role.SCHOOL_ADMIN), false))))
                 .isEqualTo("a disabled account cannot be made an administrator; enable it first");
         accounts.setEnabled(user, true);
-        assertThat(accounts.setRoles(user, EnumSet.of(Role.SCHOOL_ADMIN)).roles()).containsExactly(Role.SCHOOL_ADMIN);
+        assertThat(accounts.editSchoolUser(0, user, new AccountService.Edit("U", EnumSet.of(Role.SCHOOL_ADMIN), true)).roles())
+                .containsExactly(Role.SCHOOL_ADMIN);
     }
 
     @Test
