@@ -1,6 +1,7 @@
 package tw.straitcheck.checking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tw.straitcheck.ProjectFiles;
 
 /**
@@ -69,6 +71,17 @@ class DrlSafetyTest {
         assertThat(files).hasSizeGreaterThan(20);
 
         assertThat(SAFETY.check(files)).isEmpty();
+    }
+
+    @Test
+    void theRulebaseIsNotBuiltFromAnUnsafeFileAndTheErrorNamesTheFileAndLine(@TempDir Path temp) throws IOException {
+        Path rules = RuleCopies.with(temp, "subsidy/point-3-3-4-plan-unchanged/PlanUnchanged.drl",
+                "    insert(Finding.of(drools));", "    insert(Finding.of(drools));\n    System.exit(0);");
+
+        assertThatThrownBy(() -> RuleCopies.load(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the rules reach outside what a rule may use")
+                .hasMessageContaining("subsidy/point-3-3-4-plan-unchanged/PlanUnchanged.drl:15: 'System' is not allowed");
     }
 
     @Test
