@@ -170,6 +170,10 @@ public final class AllowListDrlSafety implements DrlSafety {
         for (TypeDeclarationDescr t : pkg.getTypeDeclarations()) {
             int line = Math.max(1, t.getLine());
             annotations(t, line, problems);
+            if (DrlAllowList.shadowsJdk(t.getTypeName())) {
+                problems.add(line, "the declared type '" + t.getTypeName() + "' has the name of a java.lang class;"
+                        + " name it for what it is, so no reader (Java or MVEL) can take one for the other");
+            }
             for (var superType : t.getSuperTypes()) {
                 Optional<DrlScope.Type> resolved = scope.type(superType.getFullName());
                 if (resolved.isEmpty() || resolved.get().name().startsWith("java.")) {

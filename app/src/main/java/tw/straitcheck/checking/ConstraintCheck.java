@@ -147,6 +147,10 @@ final class ConstraintCheck {
         if (after == '=') {
             return true;
         }
+        char twoBefore = i > 1 ? text.charAt(i - 2) : ' ';
+        if ((before == '<' || before == '>') && twoBefore == before) {
+            return false; // <<= and >>= assign
+        }
         return before == '=' || before == '!' || before == '<' || before == '>' || before == ':';
     }
 }

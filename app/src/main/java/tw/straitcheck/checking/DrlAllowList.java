@@ -53,12 +53,16 @@ final class DrlAllowList {
     /**
      * Methods (and, as MVEL reads {@code x.class} as {@code x.getClass()}, the properties they
      * stand for) refused on every receiver: they reach a Class, a class loader or a module (and
-     * from there reflection), wake or park threads, or run work on other threads.
+     * from there reflection), wake or park threads, or run work on other threads; read system
+     * properties ({@code Integer.getInteger}); or, called through an instance as Java allows a
+     * static method to be, make an endless stream ({@code list.stream().iterate(…)}, {@code generate},
+     * {@code range}) that a halt cannot stop.
      */
     private static final Set<String> DENIED_MEMBERS = Set.of("getClass", "getDeclaringClass", "getClassLoader",
             "getModule", "describeConstable", "resolveConstantDesc", "wait", "notify", "notifyAll", "finalize",
             "parallelStream", "parallel", "getKieRuntime", "getKnowledgeRuntime", "getWorkingMemory", "getSession",
-            "halt", "getRuntime", "exec", "exit", "forName", "newInstance", "invoke", "setAccessible");
+            "halt", "getRuntime", "exec", "exit", "forName", "newInstance", "invoke", "setAccessible",
+            "getInteger", "getLong", "getBoolean", "iterate", "generate", "range", "rangeClosed");
 
     /** What a consequence may call without a receiver: the fact operations of the rule's session. */
     static final Set<String> SESSION_CALLS = Set.of("insert", "insertLogical", "update", "retract", "delete", "modify");
@@ -108,6 +112,20 @@ final class DrlAllowList {
     /** A class of the facts package, by simple name (what {@code import …facts.*} brings in). */
     static Optional<Class<?>> fact(String simpleName) {
         return simpleName.indexOf('.') < 0 ? qualified(FACTS_PACKAGE + "." + simpleName) : Optional.empty();
+    }
+
+    /** Whether a simple name is also a java.lang class ({@code System}, {@code Thread}, {@code String}). */
+    static boolean shadowsJdk(String simpleName) {
+        return simpleName.indexOf('.') < 0 && loadJdk("java.lang." + simpleName);
+    }
+
+    private static boolean loadJdk(String name) {
+        try {
+            Class.forName(name, false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     static boolean denied(String member) {

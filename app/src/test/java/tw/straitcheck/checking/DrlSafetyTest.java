@@ -217,6 +217,32 @@ class DrlSafetyTest {
     }
 
     @Test
+    void anEndlessStreamMadeThroughAnInstanceIsRefused() {
+        refusedAt(consequence("java.util.List.of(1).stream().iterate(0, i -> i + 1).forEach(i -> { });"), 10, "iterate");
+        refusedAt(consequence("\"x\".chars().range(0, 2000000000).forEach(i -> { });"), 10, "range");
+    }
+
+    @Test
+    void systemPropertiesAreNotReadThroughTheNumberTypes() {
+        refusedAt(consequence("Integer.getInteger(\"db.password\");"), 10, "getInteger");
+    }
+
+    @Test
+    void aDeclaredTypeCannotTakeTheNameOfAJavaLangClass() {
+        refusedAt(SAFETY.check("test/Evil.drl", HEADER + "declare System\nend\n"), 6, "java.lang");
+    }
+
+    @Test
+    void anAssignmentInAConstraintIsRefused() {
+        // Drools' parser refuses a plain one already; a compound one is the check's
+        refusedAt(SAFETY.check("test/Evil.drl", rule("Check( asOf = null )", "")), 8, "does not parse");
+        for (String constraint : List.of("Check( $n : 1, $n >>= 1 )", "Check( $n : 1, $n += 1 )", "Check( $n : 1, $n++ > 0 )")) {
+            assertThat(SAFETY.check("test/Evil.drl", rule(constraint, ""))).as(constraint).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.line()).isEqualTo(8));
+        }
+    }
+
+    @Test
     void aFunctionThatCallsItselfIsRefused() {
         String drl = HEADER + """
                 function int spin(int n) {
