@@ -6,18 +6,34 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.kie.api.runtime.KieSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.straitcheck.system.ApiException;
 
 /**
  * Checks facts against a rulebase: the rules fire, and the
  * findings they raise become the verdict. Thread-safe: each check has a session of its own from
  * the rulebase built once.
+ *
+ * <p>A check has limits ({@link CheckLimits}): a time limit, kept by {@link CheckWatchdog}, and a
+ * number of rule firings. A check that reaches either fails closed: it answers 503 "the check
+ * could not finish", never the findings raised so far (a partial verdict would read as a real one),
+ * and its session is destroyed rather than returned to the pool.
  */
 public final class CheckEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CheckEngine.class);
+
     private final Rulebase rulebase;
+    private final CheckLimits limits;
 
     public CheckEngine(Rulebase rulebase) {
+        this(rulebase, CheckLimits.DEFAULT);
+    }
+
+    public CheckEngine(Rulebase rulebase, CheckLimits limits) {
         this.rulebase = rulebase;
+        this.limits = limits;
     }
 
     public Rulebase rulebase() {
@@ -27,7 +43,9 @@ public final class CheckEngine {
     public CheckResult check(CheckInput input) {
         LocalDate asOf = input.asOf();
         KieSession session = rulebase.newSession();
+        CheckWatchdog.Watch watch = CheckWatchdog.SHARED.watch(session, limits.timeLimit());
         Set<Finding> raised = new LinkedHashSet<>();
+        boolean finished = false;
         try {
             session.setGlobal("dates", rulebase.dates());
             session.setGlobal("keywords", rulebase.keywords());
@@ -38,12 +56,26 @@ public final class CheckEngine {
             for (Object fact : input.facts()) {
                 session.insert(fact);
             }
-            session.fireAllRules();
+            int fired = session.fireAllRules(limits.maxFirings());
+            boolean inTime = watch.finish();
+            if (!inTime || fired >= limits.maxFirings()) {
+                LOG.warn("A check as of {} did not finish ({}) under rulebase {}: answered 503, no verdict", asOf,
+                        inTime ? fired + " rule firings, the most one check may take" : "halted at the time limit of " + limits.timeLimit(),
+                        rulebase.version());
+                throw ApiException.checkDidNotFinish();
+            }
             for (Object o : session.getObjects(o -> o instanceof Finding)) {
                 raised.add((Finding) o);
             }
+            finished = true;
         } finally {
-            session.dispose();
+            watch.finish();
+            if (finished) {
+                session.dispose();
+            } else {
+                // halted, or failed: never back to the pool
+                session.destroy();
+            }
         }
         List<ReportedFinding> findings = new ArrayList<>(raised.size());
         Set<FindingKind> kinds = new LinkedHashSet<>();

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /**
  * The service's rulebase, built once at start: the packaged rules/, or the folder named by
@@ -20,8 +21,11 @@ class RulebaseFactory {
         return RulebasePrebuild.take(rulesDir == null ? "" : rulesDir.strip());
     }
 
+    /** The engine with the limits of one check: {@code straitcheck.checks.time-limit} and {@code .max-firings}. */
     @Singleton
-    CheckEngine checkEngine(Rulebase rulebase) {
-        return new CheckEngine(rulebase);
+    CheckEngine checkEngine(Rulebase rulebase,
+            @Value("${straitcheck.checks.time-limit:2s}") Duration timeLimit,
+            @Value("${straitcheck.checks.max-firings:50000}") int maxFirings) {
+        return new CheckEngine(rulebase, new CheckLimits(timeLimit, maxFirings));
     }
 }

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -48,12 +50,15 @@ import tw.straitcheck.checking.text.TextNormalizer;
  * {@code Rank.GRADE_11_OR_ABOV} stops it), every rule that raises findings has its metadata and its
  * title in both languages, no ruleId is used twice, every citation and penalty resolves to a
  * passage, every period and list is well formed, every period, list and phrase the DRL names
- * exists, and the data list of art 9(4) identities matches the engine's codes.
+ * exists, the data list of art 9(4) identities matches the engine's codes, and — before anything
+ * is compiled — no DRL reaches outside the allow-list of {@link AllowListDrlSafety}.
  */
 public final class RulebaseLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulebaseLoader.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The allow-list every DRL file is checked against before it is compiled. */
+    private static final DrlSafety SAFETY = new AllowListDrlSafety();
     /** Sessions kept ready; the pool grows under load and a disposed session is reset and reused. */
     private static final int SESSION_POOL_SIZE = 4;
     /** The data list of ACT art 9(4) identities, next to the provision's rules. */
@@ -70,6 +75,8 @@ public final class RulebaseLoader {
 
     public static Rulebase load(RuleFiles files) {
         long started = System.nanoTime();
+        // read while the data files load, on another core; joined before anything is compiled
+        CompletableFuture<Long> safety = CompletableFuture.supplyAsync(() -> checkSafety(files.matching("", ".drl")));
         String version = release(files) + "+" + files.digest().substring(0, 7);
         SourceLibrary sources = SourceLibrary.load(files.matching("sources/", ".yaml"));
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
@@ -84,6 +91,7 @@ public final class RulebaseLoader {
         List<Object> policyFacts = new ArrayList<>();
         settings.forEach((name, value) -> policyFacts.add(new PolicySetting(name, value)));
         policyFacts.addAll(tierRatios(files));
+        long safetyMs = joined(safety);
         DrlReferences refs = DrlReferences.scan(files.matching("", ".drl"));
         checkNames(refs, periods, lists, messages, sources);
         checkSettings(refs, settings.keySet());
@@ -94,10 +102,34 @@ public final class RulebaseLoader {
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
         Rulebase rulebase = new Rulebase(version, files.origin(), container.newKieSessionsPool(SESSION_POOL_SIZE),
                 definitions, dates, keywords, sources, messages, identities, policyFacts);
-        LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms",
+        LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms (DRL safety check {} ms)",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, safetyMs);
         return rulebase;
+    }
+
+    /**
+     * Every DRL file stays inside what a rule may use ({@link AllowListDrlSafety}); checked before
+     * anything is compiled, since compiling already evaluates a rule's metadata.
+     */
+    private static long checkSafety(Map<String, byte[]> drl) {
+        long started = System.nanoTime();
+        Map<String, String> texts = new LinkedHashMap<>();
+        drl.forEach((name, content) -> texts.put(name, new String(content, java.nio.charset.StandardCharsets.UTF_8)));
+        List<DrlSafety.RuleProblem> problems = SAFETY.check(texts);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the rules reach outside what a rule may use:\n  " + problems.stream()
+                    .map(DrlSafety.RuleProblem::toString).collect(Collectors.joining("\n  ")));
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static long joined(CompletableFuture<Long> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private static String release(RuleFiles files) {

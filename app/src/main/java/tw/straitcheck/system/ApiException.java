@@ -70,6 +70,14 @@ public final class ApiException extends RuntimeException {
                 receipt, findingIds);
     }
 
+    /**
+     * A check that did not finish within its limits (503): a rule kept firing. No verdict is given,
+     * since the findings raised so far would read as a whole one, and nothing is stored.
+     */
+    public static ApiException checkDidNotFinish() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, Messages.of("error.check-time-limit"));
+    }
+
     public HttpStatus status() {
         return status;
     }
