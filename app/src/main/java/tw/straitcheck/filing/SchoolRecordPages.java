@@ -66,6 +66,9 @@ class SchoolRecordPages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What the record page says after a form filed on it ({@code ?filed=}), as page.school.record.filed.*. */
+    private static final java.util.Set<String> FILED_NOTICES = java.util.Set.of("change", "correct", "report", "withdrawn");
+
     private final Pages pages;
     private final SchoolRecords schoolRecords;
     private final SchoolRecordAccess access;
@@ -100,9 +103,14 @@ class SchoolRecordPages {
     }
 
     @Get("/{receipt}")
-    HttpResponse<?> record(HttpRequest<?> request, @PathVariable String receipt, Authentication authentication) {
+    HttpResponse<?> record(HttpRequest<?> request, @PathVariable String receipt, Authentication authentication,
+            @QueryValue @Nullable String filed) {
         try {
-            return pages.ok(request, "school/record", recordModel(own(receipt, authentication)));
+            Map<String, Object> model = recordModel(own(receipt, authentication));
+            if (filed != null && FILED_NOTICES.contains(filed)) {
+                model.put("filed", filed);
+            }
+            return pages.ok(request, "school/record", model);
         } catch (ApiException e) {
             return pages.error(request, e);
         }
