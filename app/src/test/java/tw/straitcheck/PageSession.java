@@ -73,6 +73,7 @@ public final class PageSession {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
