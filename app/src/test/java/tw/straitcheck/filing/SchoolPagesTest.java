@@ -46,6 +46,9 @@ class SchoolPagesTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    tw.straitcheck.records.RecordMoves moves;
+
     private String school;
     private PageSession page;
 
@@ -177,5 +180,69 @@ class SchoolPagesTest {
         forged.removeIf(e -> e.getKey().equals("csrfToken"));
         assertThat(page.post("/school/register", forged).statusCode()).isEqualTo(403);
         assertThat(stored()).isZero();
+    }
+
+    private String registered(FormValues values) {
+        return page.post("/school/register", form(values)).headers().firstValue("Location").orElseThrow().split("/")[3];
+    }
+
+    @Test
+    void aPdfItineraryIsCheckedLikeTypedTextAndKeptWithTheRegistration() throws Exception {
+        byte[] pdf = TestPdfs.withText("參訪行程：紅色基地");
+        FormValues values = compliant().remove("itineraryText");
+        HttpResponse<String> checked = page.postMultipart("/school/check", form(values), "itinerary", "行程.pdf", pdf);
+        assertThat(checked.statusCode()).isEqualTo(200);
+        assertThat(checked.body()).contains("CONTENT.POLITICAL", "<mark>");
+        assertThat(stored()).isZero();
+        HttpResponse<String> filed = page.postMultipart("/school/register", form(values), "itinerary", "行程.pdf", pdf);
+        assertThat(filed.statusCode()).isEqualTo(303);
+        String receipt = filed.headers().firstValue("Location").orElseThrow().split("/")[3];
+        assertThat(page.get("/school/records/" + receipt).body()).contains("行程.pdf", "/attachments/");
+        HttpResponse<String> notPdf = page.postMultipart("/school/check", form(values), "itinerary", "x.pdf",
+                "not a pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(notPdf.statusCode()).isEqualTo(422);
+        assertThat(notPdf.body()).contains("class=\"field-error\"");
+    }
+
+    @Test
+    void theFormsOfARecordShowTheirErrorsAgainWithWhatWasTyped() {
+        String receipt = registered(compliant());
+        String csrf = page.csrf();
+        HttpResponse<String> report = page.post("/school/records/" + receipt + "/report", List.of(
+                Map.entry("csrfToken", csrf), Map.entry("held", "HELD"), Map.entry("actualStudents", "twenty"),
+                Map.entry("reflections", "<b>好</b>")));
+        assertThat(report.statusCode()).isEqualTo(422);
+        assertThat(report.body()).contains("value=\"twenty\"", "&lt;b&gt;好&lt;/b&gt;", "class=\"field-error\"");
+        HttpResponse<String> announcement = page.post("/school/records/" + receipt + "/announcement", List.of(
+                Map.entry("csrfToken", csrf), Map.entry("activityName", "陸方研習營公告")));
+        assertThat(announcement.statusCode()).isEqualTo(422);
+        assertThat(announcement.body()).contains("value=\"陸方研習營公告\"", "class=\"field-error\"");
+        FormValues change = RegistrationForm.fromJson(Fixtures.compliantRegistration(school))
+                .set("changeOccurredOn", "someday").set("participants.students", "25");
+        HttpResponse<String> changed = page.post("/school/records/" + receipt + "/change", form(change));
+        assertThat(changed.statusCode()).isEqualTo(422);
+        assertThat(changed.body()).contains("value=\"someday\"", "value=\"25\"");
+        assertThat(page.get("/school/records/" + receipt).body()).doesNotContain("變更通報</td>");
+    }
+
+    @Test
+    void aReturnedRecordIsCorrectedFromItsPageWithTheReviewersComment() {
+        FormValues flagged = compliant().set("activityName", "<script>alert(1)</script>")
+                .set("itineraryText", "參訪行程：紅色基地。");
+        String receipt = registered(flagged);
+        moves.move(receipt, tw.straitcheck.records.RecordMoves.Move.RETURN, "reviewer@moe.gov.tw",
+                "請刪除「紅色基地」行程", null);
+        String todo = page.get("/school/records").body();
+        assertThat(todo).contains("請刪除「紅色基地」行程", "/school/records/" + receipt + "/correct")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
+        HttpResponse<String> correction = page.get("/school/records/" + receipt + "/correct");
+        assertThat(correction.body()).contains("參訪行程：紅色基地。", "修正後重新送出");
+        FormValues corrected = RegistrationForm.fromJson(Fixtures.compliantRegistration(school))
+                .set("lockVersion", correction.body().replaceAll("(?s).*name=\"lockVersion\" value=\"(\\d+)\".*", "$1"));
+        HttpResponse<String> sent = page.post("/school/records/" + receipt + "/correct", form(corrected));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location")).contains("/school/records/" + receipt + "?filed=correct");
+        String record = page.get(sent.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(record).contains("修正資料已重新送出", "已受理", "修正後重新送出");
     }
 }
