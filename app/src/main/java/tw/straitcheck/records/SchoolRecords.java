@@ -58,18 +58,34 @@ public class SchoolRecords {
         this.jdbc = jdbc;
     }
 
+    /** One page of a group, and how many records the group holds: one statement (the count rides along). */
     @ReadOnly
     public GroupPage page(String school, Group group, int page, int size) {
-        long total = jdbc.prepareStatement("SELECT count(*) FROM submission_record r WHERE r.school_code = ? AND "
-                + group.condition, statement -> {
-                    statement.setString(1, school);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                });
-        String select = """
-                SELECT r.*,
+        List<Item> items = new ArrayList<>();
+        long[] total = {0};
+        jdbc.prepareStatement(select(group), statement -> {
+            statement.setString(1, REPORT_OBLIGATION);
+            statement.setString(2, school);
+            statement.setInt(3, size);
+            statement.setLong(4, (long) page * size);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    total[0] = rs.getLong("total");
+                    Date due = rs.getDate("report_due");
+                    items.add(new Item(RecordViews.Summary.of(jdbc.readEntity(rs, SubmissionRecord.class)),
+                            rs.getString("return_comment"), due == null ? null : due.toLocalDate()));
+                }
+            }
+            return null;
+        });
+        return new GroupPage(group, items.isEmpty() && page > 0 ? count(school, group) : total[0], page, size,
+                List.copyOf(items));
+    }
+
+    /** The group's page query: parameters the report obligation's ruleId, the school, LIMIT and OFFSET. */
+    static String select(Group group) {
+        return """
+                SELECT r.*, count(*) OVER () AS total,
                   (SELECT h.comment FROM status_history h WHERE h.record_id = r.id AND h.action = 'RETURN'
                    ORDER BY h.id DESC LIMIT 1) AS return_comment,
                   (SELECT min(f.due) FROM finding f WHERE f.record_id = r.id AND f.rule_id = ?
@@ -80,21 +96,17 @@ public class SchoolRecords {
                 WHERE r.school_code = ? AND %s
                 ORDER BY %s
                 LIMIT ? OFFSET ?""".formatted(group.condition, group.order);
-        List<Item> items = new ArrayList<>();
-        jdbc.prepareStatement(select, statement -> {
-            statement.setString(1, REPORT_OBLIGATION);
-            statement.setString(2, school);
-            statement.setInt(3, size);
-            statement.setLong(4, (long) page * size);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Date due = rs.getDate("report_due");
-                    items.add(new Item(RecordViews.Summary.of(jdbc.readEntity(rs, SubmissionRecord.class)),
-                            rs.getString("return_comment"), due == null ? null : due.toLocalDate()));
-                }
-            }
-            return null;
-        });
-        return new GroupPage(group, total, page, size, List.copyOf(items));
+    }
+
+    /** A page past the group's end carries no count with it. */
+    private long count(String school, Group group) {
+        return jdbc.prepareStatement("SELECT count(*) FROM submission_record r WHERE r.school_code = ? AND "
+                + group.condition, statement -> {
+                    statement.setString(1, school);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
     }
 }
