@@ -12,3 +12,20 @@
     }
   });
 })();
+
+// --- school pages ---
+// <input type="radio" data-shows="id"> / data-hides="id": the questions that only some answers ask
+// (a leader's civil-servant questions) appear and go with the answer. The server ignores them
+// when they do not apply, so the form works the same without this.
+(function () {
+  'use strict';
+  document.addEventListener('change', function (event) {
+    var input = event.target;
+    var shows = input.dataset && input.dataset.shows;
+    var hides = input.dataset && input.dataset.hides;
+    var target = document.getElementById(shows || hides || '');
+    if (target && input.checked) {
+      target.hidden = !shows;
+    }
+  });
+})();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tw.straitcheck.Fixtures;
 import tw.straitcheck.MutableClock;
+import tw.straitcheck.PageSession;
 import tw.straitcheck.TestAccounts;
 
 /**
@@ -64,6 +65,9 @@ class AccessMatrixTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
     private final String schoolA = "A" + tag;
@@ -316,6 +320,83 @@ class AccessMatrixTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The school pages (filing/SchoolPages, SchoolRecordPages) as a browser opens them: logged in
+     * by session (the pages' own login), or with a token, or not at all (sent to the login page).
+     * School A's record opens to A's accounts only; B's user is told there is no such record.
+     */
+    @Test
+    void everyRoleGetsExactlyTheStatusOfItsColumnOnEverySchoolPage() {
+        String record = "/school/records/" + receipt;
+        //                                                           anon usr adm rev pol sys oth rvk
+        List<Row> pages = List.of(
+                new Row(HttpMethod.GET, "/school/check", null, "303 200 200 403 403 403 200 401"),
+                new Row(HttpMethod.POST, "/school/check", "activityName=x", "303 403 403 403 403 403 403 401"),
+                new Row(HttpMethod.POST, "/school/register", "activityName=x", "303 403 403 403 403 403 403 401"),
+                new Row(HttpMethod.GET, "/school/records", null, "303 200 200 403 403 403 200 401"),
+                new Row(HttpMethod.GET, record, null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.GET, record + "/filed", null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.GET, record + "/change", null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.GET, record + "/report", null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.GET, record + "/withdraw", null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.GET, record + "/correct", null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.GET, record + "/announcement", null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.GET, record + "/obligations.ics", null, "303 200 200 403 403 403 404 401"),
+                new Row(HttpMethod.POST, record + "/withdraw", "lockVersion=0", "303 403 403 403 403 403 403 401"),
+                new Row(HttpMethod.POST, record + "/change", "activityName=x", "303 403 403 403 403 403 403 401"),
+                new Row(HttpMethod.POST, record + "/report", "held=HELD", "303 403 403 403 403 403 403 401"));
+        Map<String, PageSession> sessions = new LinkedHashMap<>();
+        sessions.put("anonymous", new PageSession(server.getURL().toString()));
+        for (String who : List.of("schoolUser", "schoolAdmin", "reviewer", "policyEditor", "systemAdmin", "otherSchoolUser")) {
+            sessions.put(who, PageSession.loggedIn(server.getURL().toString(), username(who)));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (Row row : pages) {
+            String[] expected = row.statuses().split(" ");
+            for (int i = 0; i < WHO.size(); i++) {
+                String who = WHO.get(i);
+                int got = who.equals("revokedToken") ? withToken(row, bearer.get(who)) : send(sessions.get(who), row);
+                if (got != Integer.parseInt(expected[i])) {
+                    wrong.add(row.method() + " " + row.uri() + " as " + who + ": expected " + expected[i] + ", got " + got);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private String username(String who) {
+        return switch (who) {
+            case "schoolUser" -> "user-" + tag + "@a.edu.tw";
+            case "schoolAdmin" -> "admin-" + tag + "@a.edu.tw";
+            case "reviewer" -> "reviewer-" + tag + "@moe.gov.tw";
+            case "policyEditor" -> "policy-" + tag + "@moe.gov.tw";
+            case "systemAdmin" -> "sysadmin-" + tag + "@moe.gov.tw";
+            default -> "user-" + tag + "@b.edu.tw";
+        };
+    }
+
+    /** A form posted without its CSRF token is refused (403) before anything else is looked at. */
+    private static int send(PageSession session, Row row) {
+        if (row.method() == HttpMethod.GET) {
+            return session.get(row.uri()).statusCode();
+        }
+        String[] field = row.body().split("=", 2);
+        return session.post(row.uri(), List.of(Map.entry(field[0], field[1]))).statusCode();
+    }
+
+    private int withToken(Row row, String token) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.getURL() + row.uri())).header(TestAccounts.AUTHORIZATION, token);
+        request = row.method() == HttpMethod.GET ? request.GET() : request.header("Content-Type",
+                "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(row.body()));
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

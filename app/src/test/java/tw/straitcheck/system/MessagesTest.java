@@ -86,6 +86,19 @@ class MessagesTest {
         }
         built.add("upload.part.itinerary");
         built.add("upload.part.attachment");
+        // the school pages (views/school/): coded answers, to-do groups, record types, history actions, mail, notices
+        tw.straitcheck.filing.RegistrationForm.CODES.forEach((name, codes) ->
+                codes.forEach(code -> built.add("page.school.code." + name + "." + code)));
+        for (tw.straitcheck.records.SchoolRecords.Group group : tw.straitcheck.records.SchoolRecords.Group.values()) {
+            built.add("page.school.group." + group);
+            built.add("page.school.group." + group + ".explained");
+        }
+        List.of("EXCHANGE_ACTIVITY", "ANNOUNCEMENT", "SUBSIDY_APPLICATION").forEach(t -> built.add("page.school.type." + t));
+        List.of("REGISTERED", "ANNOUNCED", "SUBSIDY_APPLIED", "CHANGE_REPORTED", "POST_REPORT_FILED", "RESUBMITTED",
+                "RESULTS_REPORTED", "RESULTS_REPORT_EDITED", "CLEAR", "APPROVE", "RETURN", "REJECT", "WITHDRAW")
+                .forEach(a -> built.add("page.school.action." + a));
+        enumKeys(built, "page.school.mail.", tw.straitcheck.notification.OutboxMail.Status.values());
+        List.of("change", "correct", "report", "withdrawn").forEach(f -> built.add("page.school.record.filed." + f));
         for (Path yaml : Files.list(ProjectFiles.rules().resolve("sources")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
             Files.readAllLines(yaml).stream().filter(l -> l.startsWith("source:"))
                     .forEach(l -> built.add("citation.source." + l.substring("source:".length()).strip()));
