@@ -53,7 +53,7 @@ final class ObligationsCalendar {
                     .withProperty(new DtStamp(now))
                     .withProperty(new DtStart<>(f.due()))
                     .withProperty(new DtEnd<>(f.due().plusDays(1)))
-                    .withProperty(new Summary(f.title().in(locale)))
+                    .withProperty(new Summary(f.title().text(locale)))
                     .withProperty(new Description(description(receipt, activityName, f)))
                     .withProperty(new Uid(uid(receipt, f)))
                     .getFluentTarget();

@@ -14,9 +14,4 @@ public record Localized(String zh, String en) {
     public String text(Locale locale) {
         return "en".equals(locale.getLanguage()) ? en : zh;
     }
-
-    /** The same, for the pages' templates: {@code in} is a keyword of their expression language (OGNL). */
-    public String text(Locale locale) {
-        return in(locale);
-    }
 }
