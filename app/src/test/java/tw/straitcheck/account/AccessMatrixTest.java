@@ -66,9 +66,6 @@ class AccessMatrixTest {
     @Inject
     MutableClock clock;
 
-    @Inject
-    io.micronaut.runtime.server.EmbeddedServer server;
-
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
     private final String schoolA = "A" + tag;
     private final String schoolB = "B" + tag;
