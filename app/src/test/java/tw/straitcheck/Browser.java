@@ -111,9 +111,34 @@ public final class Browser implements AutoCloseable {
         return byName.isEmpty() ? driver.findElement(By.id(name)) : byName.get(0);
     }
 
+    /**
+     * Clicks the element; when the click loads a page (a link, or a button that sends its form),
+     * waits until the new page has replaced the old one, so the next look is at the new page, also
+     * on a loaded machine.
+     */
     public Browser click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        boolean loadsPage = loadsPage(element);
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        if (loadsPage) {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.or(ExpectedConditions.stalenessOf(page), ExpectedConditions.alertIsPresent()));
+            wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        }
         return this;
+    }
+
+    private static boolean loadsPage(WebElement element) {
+        String tag = element.getTagName();
+        if ("a".equals(tag)) {
+            String href = element.getAttribute("href");
+            return href != null && !href.contains("#") && element.getAttribute("download") == null;
+        }
+        boolean submits = ("button".equals(tag) && !"button".equals(element.getAttribute("type"))
+                && !"reset".equals(element.getAttribute("type")))
+                || ("input".equals(tag) && "submit".equals(element.getAttribute("type")));
+        return submits && element.getDomProperty("form") != null && element.getAttribute("data-confirm") == null;
     }
 
     public WebElement find(String css) {

@@ -32,7 +32,7 @@ class LoginBrowserTest {
             browser.screenshot("login");
 
             browser.logIn("browser-reviewer@moe.gov.tw", TestAccounts.PASSWORD);
-            assertThat(browser.path()).isEqualTo("/");
+            assertThat(browser.path()).as(browser.text()).isEqualTo("/");
             assertThat(browser.text()).contains("Welcome", "Review queue").doesNotContain("Rulebook", "Outbox");
             browser.language("zh-TW");
             assertThat(browser.text()).contains("審查佇列");
