@@ -45,9 +45,13 @@ final class ResetMails {
                 "straitcheck.mail.reminders.enabled", "false");
     }
 
-    /** Works the outbox until the address has {@code count} mails (other tests' mail may be queued first). */
+    /**
+     * Works the outbox until the address has {@code count} mails, for at most a minute (other tests'
+     * mail may be queued first, and the machine may be busy).
+     */
     static List<MimeMessage> await(GreenMail smtp, OutboxWorker worker, String address, int count) {
-        for (int round = 0; round < 200; round++) {
+        long until = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < until) {
             List<MimeMessage> got = received(smtp, address);
             if (got.size() >= count) {
                 return got;
