@@ -168,6 +168,7 @@ public final class Browser implements AutoCloseable {
         Dimension before = driver.manage().window().getSize();
         long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
         driver.manage().window().setSize(new Dimension(1280, (int) Math.min(Math.max(height, 700), 6000)));
+        driver.executeScript("window.scrollTo(0, 0)");
         try {
             Path target = ProjectFiles.root().resolve("docs/screenshots").resolve(name + "-" + language + ".png");
             Files.createDirectories(target.getParent());
