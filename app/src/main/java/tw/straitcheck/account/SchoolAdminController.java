@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.FieldError;
 
 /** {@code /api/admin/schools}: a system administrator creates a school with its first administrator. */
+@Tag(name = "administration")
 @Controller("/api/admin/schools")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Role.Names.SYSTEM_ADMIN)

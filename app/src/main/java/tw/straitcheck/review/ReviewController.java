@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import tw.straitcheck.account.Role;
@@ -35,6 +36,7 @@ import tw.straitcheck.system.JsonBodies;
  * current state and the {@code unmarkedFindings} ids. {@code GET /api/review/keyword-stats} counts
  * the marks per rule and keyword for policy staff. The reviewer is the logged-in account (or its token).
  */
+@Tag(name = "review")
 @Controller("/api/review")
 @Secured(Role.Names.REVIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)
