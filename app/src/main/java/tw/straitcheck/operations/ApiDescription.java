@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * contract in words is {@code shared/spec/submission.md}.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "StraitCheck 兩岸教育交流合規檢核", version = "${project.version}",
+        info = @Info(title = "StraitCheck: cross-strait education exchange compliance", version = "${project.version}",
                 description = "The JSON API for schools' systems and the ministry's reviewers. Every refusal "
                         + "(400, 401, 403, 404, 409, 413, 414, 415, 422, 429) has one body, ErrorBody: a message "
                         + "and every field's error in zh-TW and English, and the correlationId the log keeps it under.",
