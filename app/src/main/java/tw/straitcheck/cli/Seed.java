@@ -48,8 +48,8 @@ import tw.straitcheck.system.TaipeiClock;
  *
  * <p>Rows go in with batched JDBC, one transaction per thousand records, ids taken from the
  * tables' own sequences and receipts numbered on from each day's counter, so the service files on
- * after a seed as it would after those filings. Mail is not written: these filings happened
- * before.
+ * after a seed as it would after those filings. No mail is written, nor reminders: these
+ * filings did not happen.
  */
 @Command(name = "seed", description = "Fill the database (embedded, or DATASOURCES_DEFAULT_URL) with generated, checked records.")
 final class Seed implements Callable<Integer> {
@@ -74,8 +74,9 @@ final class Seed implements Callable<Integer> {
             System.err.println("--records and --schools must be at least 1");
             return 2;
         }
+        // no reminders: a seed is no reason to mail the schools about the records it made up
         try (ApplicationContext context = ApplicationContext.builder().environments("default")
-                .deduceEnvironment(false).start()) {
+                .deduceEnvironment(false).properties(Map.of("straitcheck.mail.reminders.enabled", "false")).start()) {
             long started = System.nanoTime();
             Summary done = fill(context);
             System.out.printf(Locale.ROOT, "seeded %d records (%d of the demo school %s), %d versions, %d findings over %d schools in %.1f s%n",
