@@ -26,7 +26,8 @@ set -euo pipefail
 BASE="${BASE:-http://127.0.0.1:8080}"
 SCHOOL_USER="${SCHOOL_USER:-school-user@demo.straitcheck.tw}"
 REVIEWER="${REVIEWER:-reviewer@demo.straitcheck.tw}"
-PAGES="${PAGES:-/review /school/records /review/records/{receipt} /school/records/{receipt}}"
+DEFAULT_PAGES='/review /school/records /review/records/{receipt} /school/records/{receipt}'
+PAGES="${PAGES:-$DEFAULT_PAGES}"
 DURATION="${DURATION:-20s}"
 WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-4}"
@@ -84,13 +85,14 @@ LUA
 
 printf '%-36s %10s %10s %10s %8s\n' "page" "p50 ms" "p95 ms" "requests" "non-2xx" >"$WORK/table"
 MISSING=0
+PLACEHOLDER='{receipt}'
 for page in $PAGES; do
-    path="${page//\{receipt\}/$RECEIPT}"
+    path="${page//"$PLACEHOLDER"/$RECEIPT}"
     case "$path" in
         /school/*) cookie="SESSION=$SCHOOL_SESSION" ;;
         *) cookie="SESSION=$REVIEWER_SESSION" ;;
     esac
-    code="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")"
+    code="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path" || echo "no answer")"
     if [ "$code" != "200" ]; then
         log "$path answered $code: left out"
         printf '%-36s %10s\n' "$page" "($code)" >>"$WORK/table"

@@ -16,14 +16,20 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,8 +39,9 @@ import java.util.regex.Pattern;
  *
  * <p>The description is narrowed to the JSON API ({@code /api/**}): the HTML pages are
  * controllers too, but nothing a school's system calls. Narrowing here rather than marking each
- * page controller keeps every page added later out of it as well. Each operation also gets the
- * one error shape, {@code ErrorBody}, as its {@code default} answer.
+ * page controller keeps every page added later out of it as well (with the schemas of their
+ * forms). Each operation also gets the one error shape, {@code ErrorBody}, as its {@code default}
+ * answer.
  *
  * <p>The Swagger UI page starts itself with one inline script. The service's policy forbids
  * inline script, so this page alone gets a policy that allows exactly that script (by its
@@ -52,7 +59,7 @@ class ApiDescriptionController {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 
-    private final Map<String, String> descriptions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> descriptions = new ConcurrentHashMap<>();
     private final String swaggerUi;
     private final String swaggerUiPolicy;
 
@@ -97,10 +104,29 @@ class ApiDescriptionController {
                     }
                 });
             }
+            keepReferencedSchemas(root);
             return YAML.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Drops the schemas that only the pages' operations used (their forms), keeping all the API reaches. */
+    private static void keepReferencedSchemas(ObjectNode root) {
+        if (!(root.at("/components/schemas") instanceof ObjectNode schemas)) {
+            return;
+        }
+        Set<String> reached = new HashSet<>();
+        Deque<JsonNode> toRead = new ArrayDeque<>(List.of(root.path("paths")));
+        while (!toRead.isEmpty()) {
+            JsonNode node = toRead.pop();
+            String ref = node.path("$ref").asText("");
+            if (ref.startsWith("#/components/schemas/") && reached.add(ref.substring("#/components/schemas/".length()))) {
+                toRead.push(schemas.path(ref.substring("#/components/schemas/".length())));
+            }
+            node.elements().forEachRemaining(toRead::push);
+        }
+        schemas.retain(reached);
     }
 
     /** The service's policy, with the page's own inline scripts allowed by their hashes. */
@@ -124,7 +150,7 @@ class ApiDescriptionController {
         }
     }
 
-    private static java.net.URL resource(String name) {
+    private static URL resource(String name) {
         return ApiDescriptionController.class.getClassLoader().getResource(name);
     }
 

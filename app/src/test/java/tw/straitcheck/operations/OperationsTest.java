@@ -102,6 +102,7 @@ class OperationsTest implements TestPropertyProvider {
 
         JsonNode schemas = description.at("/components/schemas");
         assertThat(schemas.has(queue.substring("#/components/schemas/".length()))).isTrue();
+        assertThat(schemas.has("LoginPages.LoginForm")).as("the pages' forms are no part of the API").isFalse();
         assertThat(schemas.at("/CheckResult/properties").has("verdict")).isTrue();
         assertThat(schemas.at("/CheckResult/properties").has("findings")).isTrue();
         assertThat(schemas.at("/Filing/properties").has("receipt")).isTrue();
