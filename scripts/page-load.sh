@@ -49,7 +49,7 @@ fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/straitcheck-pages.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
-curl -fsS --max-time 5 -o /dev/null "$BASE/api/ping" || die "no server answers at $BASE"
+curl -fsS --max-time 20 -o /dev/null "$BASE/api/ping" || die "no server answers at $BASE"
 
 # the session cookie of a login through the login page: its CSRF token first, then the form
 session_of() { # username password
