@@ -131,8 +131,16 @@ class OperationsTest implements TestPropertyProvider {
                 .doesNotContain("sha256-").doesNotContain("unsafe-inline");
 
         try (Browser browser = Browser.open(server.getURL().toString())) {
+            // every refusal by the page's policy, recorded by a script the policy does not apply to
+            browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "window.refused = []; document.addEventListener('securitypolicyviolation',"
+                            + " e => window.refused.push(e.effectiveDirective + ' ' + e.blockedURI));"));
             browser.go("/swagger-ui");
             browser.find(".opblock-summary-path");
+            browser.click(".opblock-summary-path");
+            browser.find(".opblock-body");
+            assertThat(browser.driver().executeScript("return window.refused")).as("refused by the policy")
+                    .asList().isEmpty();
             assertThat(browser.text()).contains("StraitCheck", "/api/checks", "/api/submissions", "/api/review/queue")
                     .doesNotContain("/login");
             browser.language("en");
