@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import tw.straitcheck.system.ApiException;
@@ -28,6 +29,7 @@ import tw.straitcheck.system.Messages;
  * school's systems, and contact persons. An administrator sees only its own school's; another
  * school's account, token or contact is answered 404.
  */
+@Tag(name = "accounts")
 @Controller("/api/account")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Role.Names.SCHOOL_ADMIN)

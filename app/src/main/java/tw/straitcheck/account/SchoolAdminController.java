@@ -10,9 +10,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** {@code /api/admin/schools}: a system administrator creates a school with its first administrator. */
+@Tag(name = "administration")
 @Controller("/api/admin/schools")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Role.Names.SYSTEM_ADMIN)

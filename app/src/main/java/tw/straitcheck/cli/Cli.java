@@ -31,10 +31,11 @@ import tw.straitcheck.system.TaipeiClock;
 
 /**
  * The jar's commands for policy staff and operators: run a folder of case files, check one
- * submission, measure the engine. None of them starts the web service or a database.
+ * submission, measure the engine, fill a database with generated records ({@code seed}, the only
+ * one that opens the database; none starts the web service).
  */
 @Command(name = "straitcheck", mixinStandardHelpOptions = true,
-        subcommands = {Cli.TestCases.class, Cli.Check.class, Bench.class, CommandLine.HelpCommand.class})
+        subcommands = {Cli.TestCases.class, Cli.Check.class, Bench.class, Seed.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();

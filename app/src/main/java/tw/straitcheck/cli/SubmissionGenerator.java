@@ -39,6 +39,13 @@ public final class SubmissionGenerator {
         this.random = new SplittableRandom(seed);
     }
 
+    /** A sample school's name, for seeded records (cli/Seed): the n-th of a few hundred. */
+    public static String schoolName(int n) {
+        String[] kinds = {"國立", "市立", "私立"};
+        String[] levels = {"高級中學", "大學", "科技大學", "高級職業學校"};
+        return kinds[n % kinds.length] + "示範第" + (n + 1) + levels[(n / kinds.length) % levels.length];
+    }
+
     public List<JsonNode> generate(int count) {
         return generate(count, false);
     }

@@ -12,6 +12,10 @@ public final class FilingHttp {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /** How the OpenAPI description names a submission body (its fields: shared/spec/submission.md). */
+    static final String SUBMISSION_BODY = "A submission, one of the types EXCHANGE_ACTIVITY, CHANGE, POST_ACTIVITY_REPORT, "
+            + "ANNOUNCEMENT, SUBSIDY_APPLICATION, RESULTS_REPORT, each with the fields shared/spec/submission.md lists";
+
     private FilingHttp() {
     }
 

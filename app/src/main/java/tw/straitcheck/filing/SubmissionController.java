@@ -14,6 +14,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tw.straitcheck.account.Access;
 import tw.straitcheck.account.Actor;
 import tw.straitcheck.account.Role;
@@ -35,6 +41,7 @@ import tw.straitcheck.system.JsonBodies;
  * records only (another school's record is answered 404), a reviewer reads records in review and
  * decided ones.
  */
+@Tag(name = "submissions")
 @Controller("/api/submissions")
 @Secured({Role.Names.SCHOOL_USER, Role.Names.SCHOOL_ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,6 +59,11 @@ class SubmissionController {
         this.records = records;
     }
 
+    @Operation(summary = "File a submission: validated, checked and stored",
+            requestBody = @RequestBody(required = true, description = FilingHttp.SUBMISSION_BODY,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))),
+            responses = @ApiResponse(responseCode = "201", description = "The record's receipt and status, the version, the check",
+                    content = @Content(schema = @Schema(implementation = Filing.class))))
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> file(@Body byte[] body, Authentication authentication,
             @Header(FilingHttp.IDEMPOTENCY_KEY) @Nullable String idempotencyKey) {
@@ -60,6 +72,11 @@ class SubmissionController {
         return FilingHttp.created(answer);
     }
 
+    @Operation(summary = "Resubmit a record returned for correction",
+            requestBody = @RequestBody(required = true, description = FilingHttp.SUBMISSION_BODY,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object"))),
+            responses = @ApiResponse(responseCode = "200", description = "The record after the new version",
+                    content = @Content(schema = @Schema(implementation = Filing.class))))
     @Put(uri = "/{receipt}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> resubmit(@PathVariable String receipt, @Body byte[] body, Authentication authentication) {
         SubmissionService.Answer answer = service.resubmit(receipt, JsonBodies.parse(body), Filer.of(authentication));

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.records.RecordStatus;
 import tw.straitcheck.records.RecordStore;
@@ -42,7 +41,7 @@ import tw.straitcheck.system.TaipeiClock;
 @Singleton
 public class SubmissionService {
 
-    private final CheckEngine engine;
+    private final MeteredChecks checks;
     private final Clock clock;
     private final Receipts receipts;
     private final IdempotencyKeys idempotencyKeys;
@@ -50,9 +49,9 @@ public class SubmissionService {
     private final StoredHistory storedHistory;
     private final JsonMapper jsonMapper;
 
-    SubmissionService(CheckEngine engine, Clock clock, Receipts receipts, IdempotencyKeys idempotencyKeys,
+    SubmissionService(MeteredChecks checks, Clock clock, Receipts receipts, IdempotencyKeys idempotencyKeys,
             RecordStore store, StoredHistory storedHistory, JsonMapper jsonMapper) {
-        this.engine = engine;
+        this.checks = checks;
         this.clock = clock;
         this.receipts = receipts;
         this.idempotencyKeys = idempotencyKeys;
@@ -117,7 +116,7 @@ public class SubmissionService {
             throw ApiException.invalid(List.of(FieldError.of("type", "field.same-type", record.type())));
         }
         filer.checkFilesFor(schoolOf(submission));
-        CheckResult result = engine.check(SubmissionFacts.of(submission, TaipeiClock.today(clock)));
+        CheckResult result = checks.check(submission, SubmissionFacts.of(submission, TaipeiClock.today(clock)));
         Received received = new Received(json.toString(), filer.name(), now, List.of());
         Filing filing = addVersion(record, VersionKind.RESUBMISSION, received,
                 submission instanceof Submission.ExchangeActivity a ? a : null, summary(submission), result,
@@ -137,19 +136,19 @@ public class SubmissionService {
                     .filter(r -> Submission.ExchangeActivity.TYPE.equals(r.type()))
                     .filter(r -> filer != null && filer.mayFileFor(r.schoolCode()));
             if (registration.isPresent()) {
-                return engine.check(SubmissionFacts.of(changed(registration.get(), change), asOf));
+                return checks.check(change, SubmissionFacts.of(changed(registration.get(), change), asOf));
             }
         }
         if (submission instanceof Submission.ResultsReport report) {
             Optional<SubmissionRecord> subsidy = store.find(report.subsidyId()).filter(this::approvedSubsidy)
                     .filter(r -> filer != null && filer.mayFileFor(r.schoolCode()));
             if (subsidy.isPresent()) {
-                return engine.check(SubmissionFacts.of(ofSubsidy(subsidy.get(), report), asOf));
+                return checks.check(report, SubmissionFacts.of(ofSubsidy(subsidy.get(), report), asOf));
             }
         }
         boolean own = filer != null && submission instanceof Submission.SubsidyApplication a
                 && filer.mayFileFor(a.applicant().code());
-        return engine.check(SubmissionFacts.of(submission, asOf, own ? history(submission) : List.of()));
+        return checks.check(submission, SubmissionFacts.of(submission, asOf, own ? history(submission) : List.of()));
     }
 
     /**
@@ -176,7 +175,7 @@ public class SubmissionService {
             return fileResultsReport(report, filer, received, asOf);
         }
         filer.checkFilesFor(schoolOf(submission));
-        CheckResult result = engine.check(SubmissionFacts.of(submission, asOf, history(submission)));
+        CheckResult result = checks.check(submission, SubmissionFacts.of(submission, asOf, history(submission)));
         VersionKind kind = submission instanceof Submission.ExchangeActivity ? VersionKind.REGISTRATION
                 : submission instanceof Submission.SubsidyApplication ? VersionKind.SUBSIDY_APPLICATION
                 : VersionKind.ANNOUNCEMENT;
@@ -211,7 +210,7 @@ public class SubmissionService {
                         due.get()));
             }
         }
-        CheckResult result = engine.check(SubmissionFacts.of(ofSubsidy(subsidy, report), asOf));
+        CheckResult result = checks.check(report, SubmissionFacts.of(ofSubsidy(subsidy, report), asOf));
         RecordStore.Kept kept = store.addVersion(subsidy, null, subsidy.status(), null,
                 new RecordStore.NewVersion(VersionKind.RESULTS_REPORT, received.json(), null, result, received.actor(),
                         received.at(), earlier.isEmpty() ? "RESULTS_REPORTED" : "RESULTS_REPORT_EDITED",
@@ -248,7 +247,7 @@ public class SubmissionService {
     private Filing fileChange(Submission.Change change, Filer filer, Received received, LocalDate asOf) {
         SubmissionRecord record = openRegistration(change.registrationId(), filer);
         Submission.Change whole = changed(record, change);
-        CheckResult result = engine.check(SubmissionFacts.of(whole, asOf));
+        CheckResult result = checks.check(change, SubmissionFacts.of(whole, asOf));
         return addVersion(record, VersionKind.CHANGE, received, whole.changes().values(), summary(whole.changes().values()),
                 result, "CHANGE_REPORTED", statusFor(result));
     }
@@ -274,7 +273,7 @@ public class SubmissionService {
                 report.actualPeriod(), report.actualStudents(), report.difficulties(), report.reflections(),
                 report.activityPeriod() != null ? report.activityPeriod() : registration.activityPeriod(),
                 report.travelPeriod() != null ? report.travelPeriod() : registration.travelPeriod());
-        CheckResult result = engine.check(SubmissionFacts.of(dated, asOf));
+        CheckResult result = checks.check(report, SubmissionFacts.of(dated, asOf));
         RecordStore.Kept kept = store.addVersion(record, null, record.status(), asOf,
                 new RecordStore.NewVersion(VersionKind.POST_ACTIVITY_REPORT, received.json(), null, result,
                         received.actor(), received.at(), "POST_REPORT_FILED", received.files()));

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import tw.straitcheck.account.Role;
  * registration or a change notice, or part {@code attachment} the PDF of an announcement.
  * Headers, answers and refusals are those of the JSON filing.
  */
+@Tag(name = "submissions")
 @Controller("/api/submissions")
 @Secured({Role.Names.SCHOOL_USER, Role.Names.SCHOOL_ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import tw.straitcheck.account.Role;
@@ -18,6 +19,7 @@ import tw.straitcheck.account.Role;
  * {@code GET /api/outbox[?status=PENDING][&receipt=…][&limit=…]}: the mail written, newest first,
  * for the system administrator to see what is waiting (e.g. while no SMTP server is configured) or failed.
  */
+@Tag(name = "administration")
 @Controller("/api/outbox")
 @Secured(Role.Names.SYSTEM_ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)

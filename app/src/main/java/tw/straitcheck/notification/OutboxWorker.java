@@ -1,5 +1,7 @@
 package tw.straitcheck.notification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.email.Contact;
 import io.micronaut.email.Email;
@@ -40,14 +42,16 @@ public class OutboxWorker {
     private final EmailSender<?, ?> sender;
     private final MailSettings settings;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     OutboxWorker(Outbox outbox, TransactionOperations<Connection> transactions, EmailSender<?, ?> sender,
-            MailSettings settings, Clock clock) {
+            MailSettings settings, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.transactions = transactions;
         this.sender = sender;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** What became of one claimed mail. */
@@ -61,9 +65,22 @@ public class OutboxWorker {
             if (attempt == Attempt.NOTHING_DUE) {
                 break;
             }
+            count(attempt);
             attempted++;
         }
         return attempted;
+    }
+
+    /**
+     * {@code straitcheck_mail_total{outcome="sent"|"failed"}} on /prometheus, after the attempt's
+     * transaction: a failed attempt is counted each time (it is retried), a mail sent once.
+     */
+    private void count(Attempt attempt) {
+        Counter.builder("straitcheck.mail")
+                .description("Mail sending attempts by outcome")
+                .tag("outcome", attempt == Attempt.SENT ? "sent" : "failed")
+                .register(meters)
+                .increment();
     }
 
     private Attempt sendNext() {

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import tw.straitcheck.account.Access;
 import tw.straitcheck.account.Actor;
@@ -21,6 +22,7 @@ import tw.straitcheck.system.Messages;
  * {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with,
  * for whoever may read the record (another school's is answered 404).
  */
+@Tag(name = "submissions")
 @Controller("/api/submissions")
 @Secured({Role.Names.SCHOOL_USER, Role.Names.SCHOOL_ADMIN, Role.Names.REVIEWER})
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.OffsetDateTime;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import tw.straitcheck.account.Role;
@@ -41,6 +42,7 @@ import tw.straitcheck.system.JsonBodies;
  * the one named), {@code POST /api/review/{receipt}/release} lets it go. The reviewer is the
  * logged-in account (or its token).
  */
+@Tag(name = "review")
 @Controller("/api/review")
 @Secured(Role.Names.REVIEWER)
 @ExecuteOn(TaskExecutors.BLOCKING)

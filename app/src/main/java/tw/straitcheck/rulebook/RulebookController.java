@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import tw.straitcheck.checking.Citation;
 import tw.straitcheck.checking.FindingKind;
@@ -22,6 +23,7 @@ import tw.straitcheck.system.Messages;
  * citations and penalty; {@code GET /api/sources/{source}/{ref}} returns a cited passage
  * (ref URL-encoded: {@code /api/sources/ACT/art%209(4)}).
  */
+@Tag(name = "rulebook")
 @Controller("/api")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class RulebookController {

@@ -8,7 +8,9 @@ import io.micronaut.http.filter.ServerFilterPhase;
 
 /**
  * The security headers of every response, page or API: no script but the app's own files (none
- * inline), never framed, no content sniffing, no referrer sent to other sites.
+ * inline), never framed, no content sniffing, no referrer sent to other sites. A response that
+ * already carries a policy keeps it: the one page that needs a narrower exception (the bundled
+ * Swagger UI, operations/ApiDescriptionController) says so itself.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class SecurityHeaders implements Ordered {
@@ -18,7 +20,9 @@ class SecurityHeaders implements Ordered {
 
     @ResponseFilter
     void headers(MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        if (!response.getHeaders().contains("Content-Security-Policy")) {
+            response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        }
         response.header("X-Content-Type-Options", "nosniff");
         response.header("X-Frame-Options", "DENY");
         response.header("Referrer-Policy", "same-origin");

@@ -193,6 +193,12 @@ class AccessMatrixTest {
                 new Row(HttpMethod.GET, "/rulebook/sources/ACT", null, "303 403 403 200 200 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/lists", null, "303 403 403 200 200 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/calendars", null, "303 403 403 200 200 403 403 303"),
+                // operations: the API's description and its UI and the health status are open (no personal
+                // data); the metrics are for a system administrator's token (the scraper's)
+                new Row(HttpMethod.GET, apiDescription(), null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/swagger-ui", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/health", null, "200 200 200 200 200 200 200 200"),
+                new Row(HttpMethod.GET, "/prometheus", null, "401 403 403 403 403 200 403 401"),
                 // pages: the login page is open; the JSON API's unknown paths stay 404
                 new Row(HttpMethod.GET, "/login", null, "200 200 200 200 200 200 200 200"),
                 // forgotten password: open to all; a form without its session's CSRF token is refused
@@ -225,6 +231,19 @@ class AccessMatrixTest {
                 new Row(HttpMethod.GET, "/api/no-such-thing", null, "404 404 404 404 404 404 404 404"));
     }
 
+    /** The path of the OpenAPI description, as the Swagger UI page names it. */
+    private static String apiDescription() {
+        try (java.io.InputStream page = AccessMatrixTest.class.getClassLoader()
+                .getResourceAsStream("META-INF/swagger/views/swagger-ui/index.html")) {
+            java.util.regex.Matcher spec = java.util.regex.Pattern.compile("/openapi/[^'\"]+\\.yml")
+                    .matcher(new String(page.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(spec.find()).isTrue();
+            return spec.group();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private int status(Row row, String who) {
         String uri = row.uri();
         String ifMatch = null;
@@ -245,7 +264,10 @@ class AccessMatrixTest {
         if (bearer.get(who) != null) {
             request.header(TestAccounts.AUTHORIZATION, bearer.get(who));
         }
-        request.accept(uri.startsWith("/api/") ? MediaType.APPLICATION_JSON_TYPE : MediaType.TEXT_HTML_TYPE);
+        // a scraper or a tool reading the description takes whatever it is given; the pages are HTML
+        boolean tool = uri.startsWith("/openapi/") || uri.equals("/prometheus");
+        request.accept(uri.startsWith("/api/") ? MediaType.APPLICATION_JSON_TYPE
+                : tool ? MediaType.ALL_TYPE : MediaType.TEXT_HTML_TYPE);
         try {
             return client.toBlocking().exchange(request, String.class).code();
         } catch (HttpClientResponseException e) {
