@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -27,6 +26,7 @@ import tw.straitcheck.account.AccountService;
 import tw.straitcheck.account.Actor;
 import tw.straitcheck.account.Pages;
 import tw.straitcheck.account.Role;
+import tw.straitcheck.account.School;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.notification.SentMail;
 import tw.straitcheck.records.RecordViews;
@@ -170,7 +170,7 @@ class SchoolPages {
     }
 
     private String schoolName(Actor actor) {
-        return accounts.school(actor.school()).map(tw.straitcheck.account.School::name).orElse(actor.school());
+        return accounts.school(actor.school()).map(School::name).orElse(actor.school());
     }
 
     private Map<String, Object> model(Actor actor, FormValues form, List<ErrorBody.Item> errors,

@@ -30,7 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tw.straitcheck.account.Actor;
 import tw.straitcheck.account.Pages;
 import tw.straitcheck.account.Role;
@@ -43,6 +45,7 @@ import tw.straitcheck.records.SchoolRecords;
 import tw.straitcheck.submission.Submission;
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.FieldError;
 import tw.straitcheck.system.Messages;
 
 /**
@@ -67,7 +70,7 @@ class SchoolRecordPages {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the record page says after a form filed on it ({@code ?filed=}), as page.school.record.filed.*. */
-    private static final java.util.Set<String> FILED_NOTICES = java.util.Set.of("change", "correct", "report", "withdrawn");
+    private static final Set<String> FILED_NOTICES = Set.of("change", "correct", "report", "withdrawn");
 
     private final Pages pages;
     private final SchoolRecords schoolRecords;
@@ -353,7 +356,7 @@ class SchoolRecordPages {
         }
         try {
             if (form.get("reason").codePointCount(0, form.get("reason").length()) > SubmissionController.WITHDRAW_REASON_MAX) {
-                throw ApiException.invalid(tw.straitcheck.system.FieldError.of("reason", "field.max-length",
+                throw ApiException.invalid(FieldError.of("reason", "field.max-length",
                         SubmissionController.WITHDRAW_REASON_MAX));
             }
             moves.move(receipt, RecordMoves.Move.WITHDRAW, Filer.of(authentication).name(),
@@ -411,7 +414,7 @@ class SchoolRecordPages {
      * opened, or in a status the form cannot take, shows how it stands now (409); the rest as a page.
      */
     private HttpResponse<?> refused(HttpRequest<?> request, ApiException e, String receipt, String view,
-            java.util.function.Supplier<Map<String, Object>> again) {
+            Supplier<Map<String, Object>> again) {
         if (e.status() == HttpStatus.UNPROCESSABLE_ENTITY) {
             return pages.render(request, e.status(), view, again.get());
         }

@@ -12,13 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tw.straitcheck.Browser;
 import tw.straitcheck.MutableClock;
 import tw.straitcheck.TestAccounts;
@@ -61,9 +64,9 @@ class SchoolJourneyBrowserTest {
 
             // rows are added and removed by posting the form back
             browser.click("button[value='add:locations']");
-            assertThat(browser.all("input[name='locations[1].city']")).hasSize(1);
+            assertThat(browser.find("input[name='locations[1].city']").isDisplayed()).isTrue();
             browser.click("button[value='remove:locations:1']");
-            assertThat(browser.all("input[name='locations[1].city']")).isEmpty();
+            waitFor(browser, ExpectedConditions.numberOfElementsToBe(By.cssSelector("input[name='locations[1].city']"), 0));
 
             // the civil-servant questions come with the answer
             assertThat(browser.find("#civil-0").isDisplayed()).isFalse();
@@ -72,28 +75,30 @@ class SchoolJourneyBrowserTest {
 
             fill(browser);
             assertThat(browser.find("#civil-0").isDisplayed()).isFalse();
-            browser.screenshot("school-check");
+            shot(browser, "school-check");
             browser.click("form#registration .actions button.button:not(.secondary)");
+            browser.find("section.result");
             assertThat(browser.text()).contains("需人工審查", "尚未登錄", "紅色");
             assertThat(browser.find(".evidence mark").getText()).contains("紅色");
-            browser.screenshot("school-result");
+            shot(browser, "school-result");
 
             browser.language("en");
             fill(browser);
-            browser.screenshot("school-check");
+            shot(browser, "school-check");
             browser.click("form#registration .actions button.button:not(.secondary)");
+            browser.find("section.result");
             assertThat(browser.text()).contains("Needs review", "nothing is registered");
-            browser.screenshot("school-result");
+            shot(browser, "school-result");
 
             browser.click("section.result button[formaction='/school/register']");
-            assertThat(browser.path()).endsWith("/filed");
+            waitFor(browser, ExpectedConditions.urlContains("/filed"));
             String receipt = browser.path().split("/")[3];
             assertThat(browser.text()).contains(receipt, "contact-" + school + "@school.edu.tw", user,
                     "a reviewer will review");
-            browser.screenshot("school-filed");
+            shot(browser, "school-filed");
             browser.language("zh-TW");
             assertThat(browser.text()).contains("登錄完成", "審查人員審查");
-            browser.screenshot("school-filed");
+            shot(browser, "school-filed");
 
             String ics = browser.find("a[href$='obligations.ics']").getAttribute("href");
             Calendar calendar = new CalendarBuilder().build(new StringReader(withCookies(browser, ics)));
@@ -102,19 +107,20 @@ class SchoolJourneyBrowserTest {
 
             browser.go("/school/records");
             assertThat(browser.text()).contains("審查中", receipt);
-            browser.screenshot("school-records");
+            shot(browser, "school-records");
             browser.language("en");
             assertThat(browser.text()).contains("In review");
-            browser.screenshot("school-records");
+            shot(browser, "school-records");
 
             browser.go("/school/records/" + receipt);
             assertThat(browser.text()).contains("Obligations and their dates", "2026/08/11");
-            browser.screenshot("school-record");
+            shot(browser, "school-record");
             browser.language("zh-TW");
-            browser.screenshot("school-record");
+            shot(browser, "school-record");
 
             // a change notice: more students
             browser.click("a[href$='/change']");
+            browser.find("input[name='changeOccurredOn']");
             browser.type("changeOccurredOn", "2026/05/20");
             browser.type("reason", "增加參加學生");
             browser.type("participants.students", "25");
@@ -126,6 +132,7 @@ class SchoolJourneyBrowserTest {
             // after the activity: the post-activity report
             clock.setDay(LocalDate.of(2026, 7, 15));
             browser.click("a[href$='/report']");
+            browser.find("select[name='held']");
             new Select(browser.field("held")).selectByValue("HELD");
             browser.type("actualPeriod.start", "2026/07/06");
             browser.type("actualPeriod.end", "2026/07/10");
@@ -188,7 +195,13 @@ class SchoolJourneyBrowserTest {
         return answer.body();
     }
 
-    static List<String> screenshots() {
-        return List.of("school-check", "school-result", "school-filed", "school-records", "school-record");
+    private static void waitFor(Browser browser, org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(condition);
+    }
+
+    /** The page from its top (a form typed into is scrolled down), as docs/screenshots/<name>-<language>.png. */
+    private static void shot(Browser browser, String name) {
+        browser.driver().executeScript("window.scrollTo(0, 0)");
+        browser.screenshot(name);
     }
 }
