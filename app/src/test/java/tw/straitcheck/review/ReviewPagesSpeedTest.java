@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.RawHttp;
 import tw.straitcheck.TestAccounts;
+import tw.straitcheck.system.EmbeddedDatabase;
 
 /**
  * The reviewer pages' speed with 100,000 stored records (issue 8: the queue p95 ≤ 150 ms, the record
@@ -31,11 +32,11 @@ class ReviewPagesSpeedTest {
     @Test
     void theQueueAndTheRecordPageAnswerInTimeWith100000Records() {
         Assumptions.assumeTrue("1".equals(System.getenv("STRAITCHECK_SPEED")), "STRAITCHECK_SPEED=1 runs it");
-        String kept = System.getProperty(DATA_DIR);
-        // the embedded database reads its folder from the system property when the context starts
-        System.setProperty(DATA_DIR, Path.of(kept).resolveSibling("speed-postgres").toString());
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
-                Map.of("straitcheck.test.today", "2026-05-20", "straitcheck.mail.reminders.enabled", "false"), "test")) {
+        EmbeddedDatabase.Connection database = EmbeddedDatabase.open(
+                Path.of(System.getProperty(DATA_DIR)).resolveSibling("speed-postgres"));
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "datasources.default.url", database.jdbcUrl(), "datasources.default.username", database.username(),
+                "datasources.default.password", database.password(), "straitcheck.test.today", "2026-05-20"), "test")) {
             JdbcOperations jdbc = server.getApplicationContext().getBean(JdbcOperations.class);
             @SuppressWarnings("unchecked")
             TransactionOperations<Connection> transactions = server.getApplicationContext().getBean(TransactionOperations.class);
@@ -57,8 +58,6 @@ class ReviewPagesSpeedTest {
                     RECORDS, queue, decided, filtered, record);
             assertThat(List.of(queue, decided, filtered)).allSatisfy(ms -> assertThat(ms).isLessThanOrEqualTo(150));
             assertThat(record).isLessThanOrEqualTo(100);
-        } finally {
-            System.setProperty(DATA_DIR, kept);
         }
     }
 
