@@ -25,7 +25,7 @@ import tw.straitcheck.system.Messages;
  * A refused photo stores nothing; the report itself must be filed first.
  */
 @Singleton
-class ReportPhotoEdits {
+public class ReportPhotoEdits {
 
     private final SubmissionService service;
     private final RecordStore store;
@@ -38,11 +38,11 @@ class ReportPhotoEdits {
     }
 
     /** A photo as the form sent it: the file and its caption. */
-    record Incoming(@Nullable String filename, @Nullable byte[] content, @Nullable String caption) {
+    public record Incoming(@Nullable String filename, @Nullable byte[] content, @Nullable String caption) {
     }
 
     @Transactional
-    SubmissionService.Answer add(String receipt, Filer filer, List<Incoming> added) {
+    public SubmissionService.Answer add(String receipt, Filer filer, List<Incoming> added) {
         SubmissionRecord record = subsidy(receipt, filer);
         SubmissionVersion latest = latestReport(record);
         int shown = photos.of(record, latest.number()).size();
@@ -69,7 +69,7 @@ class ReportPhotoEdits {
     }
 
     @Transactional
-    SubmissionService.Answer remove(String receipt, Filer filer, long photoId) {
+    public SubmissionService.Answer remove(String receipt, Filer filer, long photoId) {
         SubmissionRecord record = subsidy(receipt, filer);
         SubmissionVersion latest = latestReport(record);
         if (photos.of(record, latest.number()).stream().noneMatch(p -> p.id() == photoId)) {
