@@ -67,25 +67,25 @@ class SubsidyBrowserTest {
                     .type("progress[0].percent", "100");
             browser.type("outcomes[0].expected", "學生能洞察並聚焦感興趣的全球議題").type("outcomes[0].note", "完成專題報告");
             browser.type("highlights", "兩校學生共同完成海洋教育專題。");
-            browser.click("form.results-form button[type=submit]");
+            SubsidyFormSteps.submit(browser, "form.results-form button[type=submit]");
             // the approved amounts do not add up to the approved total: shown again, next to the table, values kept
             assertThat(browser.text()).contains("337500");
             assertThat(browser.field("expenditure[1].approved").getAttribute("value")).isEqualTo("100000");
             assertThat(browser.all(".field-error")).isNotEmpty();
 
             browser.type("expenditure[1].approved", "120000").type("expenditure[1].actual", "120000");
-            browser.click("form.results-form button[type=submit]");
+            SubsidyFormSteps.submit(browser, "form.results-form button[type=submit]");
             assertThat(browser.text()).contains("已存檔", "91.95 %", "100.00 %", "94.81 %");
 
             browser.field("photo").sendKeys(photo("opening", new Color(30, 90, 160), "jpg").toString());
             browser.type("caption", "開幕式：兩校師生合影");
-            browser.click("form.add-photo button[type=submit]");
+            SubsidyFormSteps.submit(browser, "form.add-photo button[type=submit]");
             browser.field("photo").sendKeys(photo("workshop", new Color(20, 130, 70), "png").toString());
-            browser.click("form.add-photo button[type=submit]");
+            SubsidyFormSteps.submit(browser, "form.add-photo button[type=submit]");
             assertThat(browser.text()).contains("請填寫照片說明"); // no caption: refused next to its field
             browser.field("photo").sendKeys(photo("workshop", new Color(20, 130, 70), "png").toString());
             browser.type("caption", "海洋教育工作坊");
-            browser.click("form.add-photo button[type=submit]");
+            SubsidyFormSteps.submit(browser, "form.add-photo button[type=submit]");
             assertThat(browser.all("figure.photo")).hasSize(2);
             assertThat(browser.text()).contains("活動照片（2／6 張）", "海洋教育工作坊");
             browser.go("/school/records/" + subsidy.receipt + "/results-report");

@@ -99,6 +99,10 @@ class MessagesTest {
                 "LOCATION_CHANGED_WITHOUT_CONSENT")) {
             built.add("page.results.held." + code);
         }
+        for (String document : List.of("ACTIVITY_PLAN", "BUDGET_FORM", "ROSTER", "SEMINAR_PAPERS",
+                "REGISTRATION_CERTIFICATE", "INVITATION_LETTER")) {
+            built.add("page.subsidy.document." + document);
+        }
         for (int photo = 1; photo <= 6; photo++) {
             built.add("pdf.results.photo." + photo);
         }
