@@ -143,7 +143,8 @@ class ReportPhotoApiTest {
                 subsidy.filer);
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains("圖片一", "海洋教育工作坊");
-            ResultsReportPdfTest.picture(document, "results-report-pdf.png");
+            ResultsReportPdfTest.picture(document, document.getNumberOfPages() - 1,
+                    "results-report-pdf-photos.png");
         }
     }
 

@@ -122,9 +122,13 @@ class ResultsReportPdfTest {
 
     /** The first page as the reader sees it, for docs/screenshots (and for a person to look at). */
     static void picture(PDDocument document, String name) throws IOException {
+        picture(document, 0, name);
+    }
+
+    static void picture(PDDocument document, int page, String name) throws IOException {
         java.nio.file.Path dir = ProjectFiles.root().resolve("docs/screenshots");
         java.nio.file.Files.createDirectories(dir);
-        javax.imageio.ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png",
+        javax.imageio.ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page, 110), "png",
                 dir.resolve(name).toFile());
     }
 
