@@ -89,7 +89,10 @@ public final class Browser implements AutoCloseable {
         go("/login");
         type("username", username);
         type("password", password);
+        WebElement loginPage = find("html");
         click("main button[type=submit]");
+        // the next page, not the login page still showing while the browser waits for the answer
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(loginPage));
         return this;
     }
 

@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tw.straitcheck.checking.CheckResult;
 import tw.straitcheck.records.RecordStatus;
 import tw.straitcheck.records.RecordStore;
+import tw.straitcheck.records.ReportPhotos;
 import tw.straitcheck.records.SubmissionRecord;
 import tw.straitcheck.records.SubmissionVersion.VersionKind;
 import tw.straitcheck.records.SubmissionVersion;
@@ -47,16 +49,18 @@ public class SubmissionService {
     private final IdempotencyKeys idempotencyKeys;
     private final RecordStore store;
     private final StoredHistory storedHistory;
+    private final ReportPhotos reportPhotos;
     private final JsonMapper jsonMapper;
 
     SubmissionService(MeteredChecks checks, Clock clock, Receipts receipts, IdempotencyKeys idempotencyKeys,
-            RecordStore store, StoredHistory storedHistory, JsonMapper jsonMapper) {
+            RecordStore store, StoredHistory storedHistory, ReportPhotos reportPhotos, JsonMapper jsonMapper) {
         this.checks = checks;
         this.clock = clock;
         this.receipts = receipts;
         this.idempotencyKeys = idempotencyKeys;
         this.store = store;
         this.storedHistory = storedHistory;
+        this.reportPhotos = reportPhotos;
         this.jsonMapper = jsonMapper;
     }
 
@@ -80,6 +84,20 @@ public class SubmissionService {
      */
     @Transactional
     public Answer file(JsonNode json, Filer filer, @Nullable String idempotencyKey, List<Upload> uploads) {
+        return file(json, filer, idempotencyKey, uploads, PhotoChange.NONE);
+    }
+
+    /**
+     * The photos a results report's filing removes from its previous version and adds (each
+     * already checked, {@link PhotoCheck}); every other filing changes none.
+     */
+    record PhotoChange(Set<Long> removed, List<ReportPhotos.NewPhoto> added) {
+        static final PhotoChange NONE = new PhotoChange(Set.of(), List.of());
+    }
+
+    @Transactional
+    Answer file(JsonNode json, Filer filer, @Nullable String idempotencyKey, List<Upload> uploads,
+            PhotoChange photoChange) {
         Instant now = clock.instant();
         if (idempotencyKey != null) {
             // a key is the filer's own: another account's retry with the same key is a filing of its own
@@ -94,7 +112,7 @@ public class SubmissionService {
             submission = submission.withFileText(upload.field(), upload.text());
         }
         Filing filing = fileOnce(submission, filer, new Received(keptAsSubmitted(json, submission, uploads),
-                filer.name(), now, files(uploads)));
+                filer.name(), now, files(uploads), photoChange));
         String answer = write(filing);
         if (idempotencyKey != null) {
             idempotencyKeys.complete(IdempotencyKeys.scoped(filer.name(), idempotencyKey), filing.receipt(), answer);
@@ -117,7 +135,7 @@ public class SubmissionService {
         }
         filer.checkFilesFor(schoolOf(submission));
         CheckResult result = checks.check(submission, SubmissionFacts.of(submission, TaipeiClock.today(clock)));
-        Received received = new Received(json.toString(), filer.name(), now, List.of());
+        Received received = new Received(json.toString(), filer.name(), now, List.of(), PhotoChange.NONE);
         Filing filing = addVersion(record, VersionKind.RESUBMISSION, received,
                 submission instanceof Submission.ExchangeActivity a ? a : null, summary(submission), result,
                 "RESUBMITTED", statusFor(result));
@@ -159,8 +177,9 @@ public class SubmissionService {
         return submission instanceof Submission.SubsidyApplication a ? storedHistory.of(a.applicant().code()) : List.of();
     }
 
-    /** What came with the request: the JSON as received, who sent it, when, and its files. */
-    private record Received(String json, String actor, Instant at, List<RecordStore.NewFile> files) {
+    /** What came with the request: the JSON as received, who sent it, when, its files and photos. */
+    private record Received(String json, String actor, Instant at, List<RecordStore.NewFile> files,
+            PhotoChange photos) {
     }
 
     private Filing fileOnce(Submission submission, Filer filer, Received received) {
@@ -215,6 +234,9 @@ public class SubmissionService {
                 new RecordStore.NewVersion(VersionKind.RESULTS_REPORT, received.json(), null, result, received.actor(),
                         received.at(), earlier.isEmpty() ? "RESULTS_REPORTED" : "RESULTS_REPORT_EDITED",
                         received.files()));
+        // the report's photos stay with each new version unless removed (RESULTS_SYSTEM 4-3)
+        reportPhotos.place(kept.record(), earlier.isEmpty() ? null : earlier.get(earlier.size() - 1).number(),
+                kept.version(), received.photos().removed(), received.photos().added(), received.at());
         return Filing.of(kept.record(), kept.version(), result);
     }
 

@@ -20,7 +20,8 @@ import tw.straitcheck.system.Messages;
 
 /**
  * {@code GET /api/submissions/{receipt}/attachments/{id}}: a kept PDF, under the name it was uploaded with,
- * for whoever may read the record (another school's is answered 404).
+ * and {@code GET …/photos/{id}}: a results report's photo (JPEG or PNG, as checked on upload), for
+ * whoever may read the record (another school's is answered 404).
  */
 @Tag(name = "submissions")
 @Controller("/api/submissions")
@@ -29,9 +30,25 @@ import tw.straitcheck.system.Messages;
 class AttachmentController {
 
     private final RecordStore records;
+    private final ReportPhotos photos;
 
-    AttachmentController(RecordStore records) {
+    AttachmentController(RecordStore records, ReportPhotos photos) {
         this.records = records;
+        this.photos = photos;
+    }
+
+    @Get(uri = "/{receipt}/photos/{id}", produces = {MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG,
+            MediaType.APPLICATION_JSON})
+    HttpResponse<byte[]> photo(@PathVariable String receipt, @PathVariable long id, Authentication authentication) {
+        Actor actor = Actor.of(authentication);
+        SubmissionRecord record = records.find(receipt).filter(r -> Access.mayRead(actor, r.schoolCode(),
+                r.status() != RecordStatus.WITHDRAWN)).orElseThrow(ApiException::noRecord);
+        ReportPhotos.Image image = photos.image(record, id).orElseThrow(() -> ApiException.notFound(
+                Messages.of("page.results.photo.not-found")));
+        return HttpResponse.ok(image.content())
+                .contentType(image.contentType())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=3600");
     }
 
     @Get(uri = "/{receipt}/attachments/{id}", produces = {MediaType.APPLICATION_PDF, MediaType.APPLICATION_JSON})

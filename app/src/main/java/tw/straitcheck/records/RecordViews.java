@@ -46,11 +46,14 @@ public class RecordViews implements ApiErrors.CurrentState {
             List<History> history) {
     }
 
-    /** A version: what was submitted, the check's verdict with the rulebase that gave it, its findings and files. */
+    /**
+     * A version: what was submitted, the check's verdict with the rulebase that gave it, its findings,
+     * files and (a results report's) photos.
+     */
     @Serdeable
     public record Version(int number, VersionKind kind, LocalDate asOf, String verdict, String rulebaseVersion,
             String submittedBy, OffsetDateTime submittedAt, JsonNode submission, List<File> attachments,
-            List<Finding> findings) {
+            List<ReportPhotos.Shown> photos, List<Finding> findings) {
     }
 
     /** A finding as the check reported it, with its id (to mark it) and a reviewer's mark, if any. */
@@ -74,16 +77,19 @@ public class RecordViews implements ApiErrors.CurrentState {
     private final Repositories.History history;
     private final Repositories.Attachments attachments;
     private final FlagMarks marks;
+    private final ReportPhotos photos;
     private final JsonMapper json;
 
     RecordViews(Repositories.Records records, Repositories.Versions versions, Repositories.Findings findings,
-            Repositories.History history, Repositories.Attachments attachments, FlagMarks marks, JsonMapper json) {
+            Repositories.History history, Repositories.Attachments attachments, FlagMarks marks, ReportPhotos photos,
+            JsonMapper json) {
         this.records = records;
         this.versions = versions;
         this.findings = findings;
         this.history = history;
         this.attachments = attachments;
         this.marks = marks;
+        this.photos = photos;
         this.json = json;
     }
 
@@ -108,6 +114,7 @@ public class RecordViews implements ApiErrors.CurrentState {
                 attachments.findByVersionId(v.id()).stream().map(a -> new File(a.id(), a.field(), a.filename(),
                         a.sizeBytes(), a.sha256(), "/api/submissions/" + record.receipt() + "/attachments/" + a.id()))
                         .toList(),
+                photos.ofVersion(record, v.id()),
                 findings.findByVersionIdOrderById(v.id()).stream().map(f -> new Finding(f.id(),
                         read(f.body(), ReportedFinding.class), marked.get(f.id()))).toList()))
                 .toList();

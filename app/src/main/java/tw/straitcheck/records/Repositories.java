@@ -56,4 +56,13 @@ final class Repositories {
     interface Attachments extends CrudRepository<Attachment, Long> {
         List<Attachment> findByVersionId(Long versionId);
     }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface Photos extends CrudRepository<ReportPhoto, Long> {
+    }
+
+    @JdbcRepository(dialect = Dialect.POSTGRES)
+    interface PhotoPlaces extends CrudRepository<ReportPhotoPlace, Long> {
+        List<ReportPhotoPlace> findByVersionIdOrderByPosition(Long versionId);
+    }
 }

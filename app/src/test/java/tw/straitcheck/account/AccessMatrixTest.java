@@ -71,6 +71,7 @@ class AccessMatrixTest {
     private final String schoolB = "B" + tag;
     private final Map<String, String> bearer = new LinkedHashMap<>();
     private String receipt;
+    private String subsidy;
     private long flag;
     private long otherSchoolsUser;
     private long otherSchoolsToken;
@@ -109,6 +110,16 @@ class AccessMatrixTest {
             }
         }
         assertThat(flag).isPositive();
+
+        // an approved subsidy of school A, for the subsidy and results report pages and PDFs
+        ObjectNode application = Fixtures.baseline("subsidy-application");
+        ((ObjectNode) application.get("applicant")).put("code", schoolA);
+        subsidy = JSON.readTree(client.toBlocking().retrieve(HttpRequest.POST("/api/submissions", application.toString())
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(TestAccounts.AUTHORIZATION, bearer.get("schoolUser"))))
+                .get("receipt").asText();
+        client.toBlocking().exchange(HttpRequest.POST("/api/review/" + subsidy + "/decision",
+                "{\"action\":\"APPROVE\",\"approvedAmount\":100000}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(TestAccounts.AUTHORIZATION, bearer.get("reviewer")), String.class);
     }
 
     /** One endpoint and the status each of {@link #WHO} gets, in that order. */
@@ -199,6 +210,30 @@ class AccessMatrixTest {
                 new Row(HttpMethod.GET, "/swagger-ui", null, "200 200 200 200 200 200 200 200"),
                 new Row(HttpMethod.GET, "/health", null, "200 200 200 200 200 200 200 200"),
                 new Row(HttpMethod.GET, "/prometheus", null, "401 403 403 403 403 200 403 401"),
+                // printable PDFs: whoever reads the record; no results report filed yet is 404
+                new Row(HttpMethod.GET, "/api/submissions/" + receipt + "/record.pdf", null,
+                        "401 200 200 200 403 403 404 401"),
+                new Row(HttpMethod.GET, "/api/submissions/" + subsidy + "/record.pdf", null,
+                        "401 200 200 200 403 403 404 401"),
+                new Row(HttpMethod.GET, "/api/submissions/" + subsidy + "/results-report.pdf", null,
+                        "401 404 404 404 403 403 404 401"),
+                // a results report's photos: served to readers; added or removed by the school only
+                new Row(HttpMethod.GET, "/api/submissions/" + subsidy + "/photos/999999999", null,
+                        "401 404 404 404 403 403 404 401"),
+                new Row(HttpMethod.DELETE, "/api/submissions/" + subsidy + "/photos/999999999", null,
+                        "401 409 409 403 403 403 404 401"),
+                // subsidy and results report pages (without a valid login, a page sends to the login page: 303)
+                new Row(HttpMethod.GET, "/school/subsidies/new", null, "303 200 200 403 403 403 200 303"),
+                new Row(HttpMethod.GET, "/school/records/" + subsidy + "/results-report", null,
+                        "303 200 200 403 403 403 404 303"),
+                new Row(HttpMethod.GET, "/school/records/" + receipt + "/results-report", null,
+                        "303 404 404 403 403 403 404 303"),
+                new Row(HttpMethod.GET, "/school/records/" + subsidy + "/record.pdf", null,
+                        "303 200 200 403 403 403 404 303"),
+                new Row(HttpMethod.GET, "/school/records/" + subsidy + "/results-report.pdf", null,
+                        "303 404 404 403 403 403 404 303"),
+                new Row(HttpMethod.GET, "/review/records/" + subsidy + "/results-report", null,
+                        "303 403 403 200 403 403 403 303"),
                 // pages: the login page is open; the JSON API's unknown paths stay 404
                 new Row(HttpMethod.GET, "/login", null, "200 200 200 200 200 200 200 200"),
                 // forgotten password: open to all; a form without its session's CSRF token is refused

@@ -31,7 +31,7 @@ class MessagesTest {
 
     /** The first part of every key; a string literal that starts with one of these is a key. */
     private static final Set<String> GROUPS = Set.of("account", "citation", "cli", "conflict", "demo", "error", "field", "http", "label",
-            "nav", "page", "password", "subject", "upload");
+            "nav", "page", "password", "pdf", "subject", "upload");
 
     /** A literal like {@code "field.required"}, or a key prefix like {@code "label.status." + status.name()}. */
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((" + String.join("|", GROUPS) + ")\\.[a-zA-Z0-9_.-]*)\"");
@@ -83,6 +83,31 @@ class MessagesTest {
         enumKeys(built, "page.verdict.", Verdict.values());
         for (Verdict verdict : Verdict.values()) {
             built.add("page.verdict." + verdict + ".explained");
+        }
+        // subsidy and results report labels, by code (views/pdf/*.html, views/subsidy/*.html)
+        for (String code : List.of("SCHOOL", "RESEARCH_INSTITUTE", "MOE_SOCIAL_EDUCATION_INSTITUTION",
+                "ACADEMIC_ASSOCIATION", "EDUCATION_FOUNDATION", "SOCIAL_EDUCATION_GROUP", "OTHER")) {
+            built.add("page.subsidy.applicant-kind." + code);
+        }
+        for (String code : List.of("SEMINAR", "FORUM", "COMPETITION_OR_STUDY", "OTHER")) {
+            built.add("page.subsidy.activity-kind." + code);
+        }
+        for (String code : List.of("DOMESTIC", "MAINLAND", "HONG_KONG_MACAU")) {
+            built.add("page.subsidy.venue." + code);
+        }
+        for (String code : List.of("AS_PLANNED", "NOT_HELD", "LOCATION_CHANGED_WITH_CONSENT",
+                "LOCATION_CHANGED_WITHOUT_CONSENT")) {
+            built.add("page.results.held." + code);
+        }
+        for (String document : List.of("ACTIVITY_PLAN", "BUDGET_FORM", "ROSTER", "SEMINAR_PAPERS",
+                "REGISTRATION_CERTIFICATE", "INVITATION_LETTER")) {
+            built.add("page.subsidy.document." + document);
+        }
+        for (int photo = 1; photo <= 6; photo++) {
+            built.add("pdf.results.photo." + photo);
+        }
+        for (String type : List.of("EXCHANGE_ACTIVITY", "ANNOUNCEMENT", "SUBSIDY_APPLICATION")) {
+            built.add("pdf.record.type." + type);
         }
         built.add("upload.part.itinerary");
         built.add("upload.part.attachment");
