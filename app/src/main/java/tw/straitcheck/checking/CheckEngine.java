@@ -10,22 +10,30 @@ import org.kie.api.runtime.KieSession;
 /**
  * Checks facts against a rulebase: the rules fire, and the
  * findings they raise become the verdict. Thread-safe: each check has a session of its own from
- * the rulebase built once.
+ * the rulebase built once. The rulebase is the one in force on the check's {@code asOf}, taken
+ * once when the check starts: a check in flight finishes on it even if another version goes live.
  */
 public final class CheckEngine {
 
-    private final Rulebase rulebase;
+    private final RulebaseSchedule schedule;
 
+    /** An engine that always checks with this rulebase (the command line, a draft, a replay). */
     public CheckEngine(Rulebase rulebase) {
-        this.rulebase = rulebase;
+        this(asOf -> rulebase);
     }
 
-    public Rulebase rulebase() {
-        return rulebase;
+    public CheckEngine(RulebaseSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    /** The rulebase that judges a check on the given day. */
+    public Rulebase rulebaseOn(LocalDate asOf) {
+        return schedule.inForceOn(asOf);
     }
 
     public CheckResult check(CheckInput input) {
         LocalDate asOf = input.asOf();
+        Rulebase rulebase = schedule.inForceOn(asOf);
         KieSession session = rulebase.newSession();
         Set<Finding> raised = new LinkedHashSet<>();
         try {

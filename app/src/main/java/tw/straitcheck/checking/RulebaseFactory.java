@@ -9,7 +9,9 @@ import jakarta.inject.Singleton;
 /**
  * The service's rulebase, built once at start: the packaged rules/, or the folder named by
  * {@code straitcheck.rules.dir} (env STRAITCHECK_RULES_DIR) when policy staff run a working copy;
- * its build starts before the rest of the application ({@link RulebasePrebuild}).
+ * its build starts before the rest of the application ({@link RulebasePrebuild}). It seeds the
+ * rulebase versions kept in the database; checks take the version in force on their day
+ * ({@link RulebaseSchedule}, whose bean the policy package provides).
  */
 @Factory
 class RulebaseFactory {
@@ -20,8 +22,9 @@ class RulebaseFactory {
         return RulebasePrebuild.take(rulesDir == null ? "" : rulesDir.strip());
     }
 
+    /** The files the packaged (or configured) rulebase was built from: the seed of the stored versions. */
     @Singleton
-    CheckEngine checkEngine(Rulebase rulebase) {
-        return new CheckEngine(rulebase);
+    RuleFiles packagedRuleFiles(@Value("${straitcheck.rules.dir:}") @Nullable String rulesDir) {
+        return RulebasePrebuild.files(rulesDir == null ? "" : rulesDir.strip());
     }
 }
