@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.straitcheck.checking.DrlSafety;
 import tw.straitcheck.checking.RuleFiles;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RulebaseLoader;
@@ -155,7 +156,11 @@ public class LiveRulebases implements RulebaseSchedule {
 
     /** Reads the published versions again and builds what changed, on the building thread. */
     public Future<?> refresh() {
-        return building.submit(this::refreshNow);
+        try {
+            return building.submit(this::refreshNow);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
     }
 
     /** The rulebase of a stored version (a draft, an earlier version being replayed), built once. */
@@ -169,8 +174,30 @@ public class LiveRulebases implements RulebaseSchedule {
                 transactions.executeRead(status -> versions.files(version.id()))));
     }
 
+    /**
+     * A draft's files built, or what stops them (each at its file and line): built once per
+     * content, as its version string is the digest of its files.
+     */
+    RulebaseLoader.Build tryBuild(String version, RuleFiles files, DrlSafety safety) {
+        Optional<Rulebase> built = cache.built(version);
+        if (built.isPresent()) {
+            return new RulebaseLoader.Build(built.get(), List.of());
+        }
+        RulebaseLoader.Build build = RulebaseLoader.tryLoad(files, safety);
+        if (build.built()) {
+            cache.put(build.rulebase());
+        }
+        return build;
+    }
+
     private void refreshNow() {
-        List<RulebaseVersion> published = transactions.executeRead(status -> versions.published());
+        List<RulebaseVersion> published;
+        try {
+            published = transactions.executeRead(status -> versions.published());
+        } catch (RuntimeException unreachable) {
+            LOG.warn("Cannot read the published rulebase versions now: {}", unreachable.getMessage());
+            return;
+        }
         Live current = live.get();
         if (current != null && current.entries().stream().map(Entry::version).toList().equals(published)) {
             return;

@@ -33,6 +33,13 @@ final class RulebaseCache {
         built.put(rulebase.version(), CompletableFuture.completedFuture(rulebase));
     }
 
+    /** The rulebase of the version if it is built already. */
+    synchronized java.util.Optional<Rulebase> built(String version) {
+        CompletableFuture<Rulebase> future = built.get(version);
+        return future != null && future.isDone() && !future.isCompletedExceptionally()
+                ? java.util.Optional.of(future.join()) : java.util.Optional.empty();
+    }
+
     /** The rulebase of the version, built by {@code build} if it is not here; a failed build is not kept. */
     Rulebase get(String version, Supplier<Rulebase> build) {
         CompletableFuture<Rulebase> future;
