@@ -84,6 +84,15 @@ class MessagesTest {
         for (Verdict verdict : Verdict.values()) {
             built.add("page.verdict." + verdict + ".explained");
         }
+        // the rulebook pages (views/rulebook/): #{'page.versions.state.' + ...}, page.audit.action., page.drafts.change.
+        enumKeys(built, "page.versions.state.", tw.straitcheck.policy.VersionState.values());
+        for (String action : List.of("SEEDED", "DEPLOY_DRAFT", "DRAFT_CREATED", "FILE_EDITED", "FILE_DELETED", "APPROVED",
+                "PUBLISHED", "ROLLBACK_DRAFTED")) {
+            built.add("page.audit.action." + action);
+        }
+        for (String change : List.of("ADDED", "REMOVED", "CHANGED")) {
+            built.add("page.drafts.change." + change);
+        }
         built.add("upload.part.itinerary");
         built.add("upload.part.attachment");
         for (Path yaml : Files.list(ProjectFiles.rules().resolve("sources")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
