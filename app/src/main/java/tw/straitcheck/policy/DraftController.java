@@ -31,7 +31,8 @@ import tw.straitcheck.system.JsonBodies;
  * ({@code {"reason"}}: a copy of the version in force today), {@code GET .../drafts/{id}}, a file
  * read, written ({@code PUT .../files/{path}?reason=}, the body is the file) or deleted, the
  * {@code diff} against the published version, {@code compile} (problems with file and line),
- * {@code test} (the case corpus), {@code cases} (a case file kept with the draft), {@code approve}
+ * {@code test} (the case corpus), {@code cases} (a case file kept with the draft, or made from a
+ * reviewer's FALSE_POSITIVE mark: {@code cases/false-positive/{findingId}}), {@code approve}
  * and {@code publish} ({@code {"effectiveFrom", "reason"}}). Versions: the list, a rollback (a
  * draft of an earlier version's files), what is live here; a replay of a stored verdict; and the audit log.
  */
@@ -128,6 +129,13 @@ class DraftController {
         JsonNode json = JsonBodies.parse(body);
         return drafts.addCase(who.getName(), id, json.path("name").asText(""), json.path("content").asText(""),
                 json.path("reason").asText(""));
+    }
+
+    /** One click on a reviewer's FALSE_POSITIVE mark: the case file added to the chosen draft. */
+    @Post(uri = "/drafts/{id}/cases/false-positive/{findingId}", produces = MediaType.APPLICATION_JSON)
+    @Secured({Role.Names.POLICY_EDITOR, Role.Names.REVIEWER})
+    RulebaseVersion addFalsePositive(@PathVariable long id, @PathVariable long findingId, Authentication who) {
+        return drafts.addFalsePositive(who.getName(), id, findingId);
     }
 
     @Post(uri = "/drafts/{id}/approve", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)

@@ -43,18 +43,21 @@ public class Drafts {
     private final RulebaseVersions versions;
     private final RulebookAudit audit;
     private final DraftCases cases;
+    private final FalsePositiveCases falsePositives;
     private final LiveRulebases live;
     private final DrlSafety safety;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Path corpus;
 
-    Drafts(RulebaseVersions versions, RulebookAudit audit, DraftCases cases, LiveRulebases live, DrlSafety safety,
+    Drafts(RulebaseVersions versions, RulebookAudit audit, DraftCases cases, FalsePositiveCases falsePositives,
+            LiveRulebases live, DrlSafety safety,
             TransactionOperations<Connection> transactions, Clock clock,
             @Value("${straitcheck.rulebook.test-cases:test-cases}") String corpus) {
         this.versions = versions;
         this.audit = audit;
         this.cases = cases;
+        this.falsePositives = falsePositives;
         this.live = live;
         this.safety = safety;
         this.transactions = transactions;
@@ -193,6 +196,14 @@ public class Drafts {
         audit.append(clock.instant(), actor, RulebookAudit.Action.FILE_EDITED, draft, "case " + file,
                 reason == null || reason.isBlank() ? "-" : reason.strip());
         return draft;
+    }
+
+    /** A reviewer's FALSE_POSITIVE mark on a flag, as a case file added to the draft. */
+    @Transactional
+    public RulebaseVersion addFalsePositive(String actor, long id, long findingId) {
+        editable(id);
+        FalsePositiveCases.Case c = falsePositives.of(findingId);
+        return addCase(actor, id, c.name(), c.yaml(), "false positive, finding " + findingId);
     }
 
     /** The draft's files against the version in force today, file by file. */

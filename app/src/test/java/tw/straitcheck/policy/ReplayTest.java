@@ -87,6 +87,40 @@ class ReplayTest {
     }
 
     @Test
+    void aReviewersFalsePositiveBecomesACaseOfADraftThatFailsUntilTheRulesChange() {
+        TestAccounts accounts = server.getApplicationContext().getBean(TestAccounts.class);
+        String reviewer = accounts.reviewer("reviewer@moe.gov.tw");
+        JsonNode record = api.get(reviewer, "/api/submissions/" + receipt).json();
+        long flag = 0;
+        for (JsonNode f : record.get("versions").get(0).get("findings")) {
+            if (f.get("ruleId").asText().equals("CONTENT.POLITICAL")) {
+                flag = f.get("id").asLong();
+            }
+        }
+        assertThat(flag).isPositive();
+        long draft = api.postAs(editor, "/api/rulebook/drafts", "{\"reason\":\"red base\"}").json().get("id").asLong();
+        assertThat(api.post(reviewer, "/api/rulebook/drafts/" + draft + "/cases/false-positive/" + flag, "").status())
+                .as("not marked yet").isEqualTo(404);
+        api.postAs(reviewer, "/api/review/" + receipt + "/findings/" + flag,
+                "{\"state\":\"FALSE_POSITIVE\",\"note\":\"紅色基地為研究站之名\"}");
+        Api.Answer added = api.post(reviewer, "/api/rulebook/drafts/" + draft + "/cases/false-positive/" + flag, "");
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        JsonNode view = api.get(editor, "/api/rulebook/drafts/" + draft).json();
+        String name = "false-positive-" + receipt + "-" + flag + ".yaml";
+        assertThat(view.get("cases").toString()).contains(name);
+        JsonNode run = api.post(editor, "/api/rulebook/drafts/" + draft + "/test", "").json();
+        JsonNode own = null;
+        for (JsonNode c : run.get("cases")) {
+            if (c.get("file").asText().equals("draft/" + name)) {
+                own = c;
+            }
+        }
+        assertThat(own).isNotNull();
+        assertThat(own.get("passed").asBoolean()).isFalse();
+        assertThat(own.get("differences").toString()).contains("unexpected CONTENT.POLITICAL");
+    }
+
+    @Test
     void anUnknownReceiptOrVersionIsNotFound() {
         assertThat(api.post(editor, "/api/rulebook/replay/1150101-999999", "").status()).isEqualTo(404);
         assertThat(api.post(editor, "/api/rulebook/replay/" + receipt + "?version=0.0+0000000", "").status()).isEqualTo(404);

@@ -42,7 +42,9 @@ class RulebookBrowserTest {
     void aDraftIsEditedCompiledTestedApprovedByASecondEditorAndPublished() {
         String draftPath;
         try (Browser browser = Browser.open(server.getURL().toString())) {
-            browser.logIn("author@moe.gov.tw", TestAccounts.PASSWORD).go("/rulebook/drafts");
+            browser.logIn("author@moe.gov.tw", TestAccounts.PASSWORD);
+            shows(browser, "author@moe.gov.tw，您好");
+            browser.go("/rulebook/drafts");
             assertThat(browser.text()).contains("規則庫草案", "目前沒有草案");
             browser.type("reason", "新增規則").click("form[action='/rulebook/drafts'] button");
             shows(browser, "規則庫草案 ");
@@ -84,7 +86,10 @@ class RulebookBrowserTest {
             shows(browser, "另一位政策編修人員");
             browser.go(draftPath).logOut();
 
-            browser.logIn("second@moe.gov.tw", TestAccounts.PASSWORD).go(draftPath);
+            shows(browser, "登入");
+            browser.logIn("second@moe.gov.tw", TestAccounts.PASSWORD);
+            shows(browser, "second@moe.gov.tw，您好");
+            browser.go(draftPath);
             browser.find("#approve-reason").sendKeys("已檢視差異與案例結果");
             browser.click("form[action$='/approve'] button");
             shows(browser, "已核可");
@@ -113,7 +118,7 @@ class RulebookBrowserTest {
                 if (browser.text().contains(text)) {
                     return;
                 }
-            } catch (org.openqa.selenium.StaleElementReferenceException loading) {
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
                 // the page is being replaced: read it again
             }
             assertThat(System.nanoTime()).as("the page shows " + text).isLessThan(deadline);
