@@ -13,7 +13,8 @@ import tw.straitcheck.system.ApiException;
 /**
  * Checks facts against a rulebase: the rules fire, and the
  * findings they raise become the verdict. Thread-safe: each check has a session of its own from
- * the rulebase built once.
+ * the rulebase built once. The rulebase is the one in force on the check's {@code asOf}, taken
+ * once when the check starts: a check in flight finishes on it even if another version goes live.
  *
  * <p>A check has limits ({@link CheckLimits}): a time limit, kept by {@link CheckWatchdog}, and a
  * number of rule firings. A check that reaches either fails closed: it answers 503 "the check
@@ -24,24 +25,32 @@ public final class CheckEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckEngine.class);
 
-    private final Rulebase rulebase;
+    private final RulebaseSchedule schedule;
     private final CheckLimits limits;
 
+    /** An engine that always checks with this rulebase (the command line, a draft, a replay). */
     public CheckEngine(Rulebase rulebase) {
-        this(rulebase, CheckLimits.DEFAULT);
+        this(asOf -> rulebase, CheckLimits.DEFAULT);
     }
 
     public CheckEngine(Rulebase rulebase, CheckLimits limits) {
-        this.rulebase = rulebase;
+        this(asOf -> rulebase, limits);
+    }
+
+    /** An engine that checks each day with the rulebase in force on it, within the limits of one check. */
+    public CheckEngine(RulebaseSchedule schedule, CheckLimits limits) {
+        this.schedule = schedule;
         this.limits = limits;
     }
 
-    public Rulebase rulebase() {
-        return rulebase;
+    /** The rulebase that judges a check on the given day. */
+    public Rulebase rulebaseOn(LocalDate asOf) {
+        return schedule.inForceOn(asOf);
     }
 
     public CheckResult check(CheckInput input) {
         LocalDate asOf = input.asOf();
+        Rulebase rulebase = schedule.inForceOn(asOf);
         KieSession session = rulebase.newSession();
         CheckWatchdog.Watch watch = CheckWatchdog.SHARED.watch(session, limits.timeLimit());
         Set<Finding> raised = new LinkedHashSet<>();

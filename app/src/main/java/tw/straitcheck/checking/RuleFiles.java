@@ -35,6 +35,13 @@ public final class RuleFiles {
         this.files = Collections.unmodifiableNavigableMap(files);
     }
 
+    /** Files kept elsewhere (a rulebase version stored in the database), by their path relative to rules/. */
+    public static RuleFiles of(String origin, Map<String, byte[]> files) {
+        NavigableMap<String, byte[]> copy = new TreeMap<>();
+        files.forEach((name, content) -> copy.put(name, content.clone()));
+        return new RuleFiles(origin, copy);
+    }
+
     public static RuleFiles fromDirectory(Path root) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("rules folder not found: " + root);
@@ -104,6 +111,11 @@ public final class RuleFiles {
             }
         });
         return found;
+    }
+
+    /** Every file, by path, in path order. */
+    public NavigableMap<String, byte[]> all() {
+        return files;
     }
 
     public byte[] bytes(String name) {

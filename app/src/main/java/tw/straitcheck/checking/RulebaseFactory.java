@@ -5,12 +5,13 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 
 /**
  * The service's rulebase, built once at start: the packaged rules/, or the folder named by
  * {@code straitcheck.rules.dir} (env STRAITCHECK_RULES_DIR) when policy staff run a working copy;
- * its build starts before the rest of the application ({@link RulebasePrebuild}).
+ * its build starts before the rest of the application ({@link RulebasePrebuild}). It seeds the
+ * rulebase versions kept in the database; checks take the version in force on their day
+ * ({@link RulebaseSchedule}, whose bean the policy package provides).
  */
 @Factory
 class RulebaseFactory {
@@ -21,11 +22,9 @@ class RulebaseFactory {
         return RulebasePrebuild.take(rulesDir == null ? "" : rulesDir.strip());
     }
 
-    /** The engine with the limits of one check: {@code straitcheck.checks.time-limit} and {@code .max-firings}. */
+    /** The files the packaged (or configured) rulebase was built from: the seed of the stored versions. */
     @Singleton
-    CheckEngine checkEngine(Rulebase rulebase,
-            @Value("${straitcheck.checks.time-limit:2s}") Duration timeLimit,
-            @Value("${straitcheck.checks.max-firings:50000}") int maxFirings) {
-        return new CheckEngine(rulebase, new CheckLimits(timeLimit, maxFirings));
+    RuleFiles packagedRuleFiles(@Value("${straitcheck.rules.dir:}") @Nullable String rulesDir) {
+        return RulebasePrebuild.files(rulesDir == null ? "" : rulesDir.strip());
     }
 }

@@ -34,6 +34,7 @@ import tw.straitcheck.checking.dates.DueDates;
 import tw.straitcheck.checking.dates.NamedPeriod;
 import tw.straitcheck.checking.dates.OfficeCalendar;
 import tw.straitcheck.checking.dates.Period;
+import tw.straitcheck.checking.DrlSafety.RuleProblem;
 import tw.straitcheck.checking.facts.Codes;
 import tw.straitcheck.checking.facts.PermitOffice;
 import tw.straitcheck.checking.facts.PolicySetting;
@@ -73,11 +74,46 @@ public final class RulebaseLoader {
     private RulebaseLoader() {
     }
 
+    /** The version a rulebase of these files records with every verdict: its release and the start of its files' digest. */
+    public static String versionOf(RuleFiles files) {
+        return release(files) + "+" + files.digest().substring(0, 7);
+    }
+
+    /** The outcome of building a draft's files: the rulebase, or what stops it (each at its file and line where known). */
+    public record Build(Rulebase rulebase, List<RuleProblem> problems) {
+        public boolean built() {
+            return rulebase != null;
+        }
+    }
+
+    /**
+     * Builds the files as {@link #load} does, but answers what stops them instead of throwing: the
+     * DRL safety check of every file first (the one place a draft's DRL is checked before it is
+     * compiled), then each Drools compile message at its file and line, then any other refusal
+     * (a citation that does not resolve, a list that is malformed) as one problem.
+     */
+    public static Build tryLoad(RuleFiles files, DrlSafety safety) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        files.matching("", ".drl").forEach((name, content) ->
+                texts.put(name, new String(content, java.nio.charset.StandardCharsets.UTF_8)));
+        List<RuleProblem> problems = safety.check(texts);
+        if (!problems.isEmpty()) {
+            return new Build(null, List.copyOf(problems));
+        }
+        try {
+            return new Build(load(files), List.of());
+        } catch (DoesNotCompile refused) {
+            return new Build(null, refused.problems);
+        } catch (RuntimeException refused) {
+            return new Build(null, List.of(new RuleProblem("", 0, refused.getMessage())));
+        }
+    }
+
     public static Rulebase load(RuleFiles files) {
         long started = System.nanoTime();
         // read while the data files load, on another core; joined before anything is compiled
         CompletableFuture<Long> safety = CompletableFuture.supplyAsync(() -> checkSafety(files.matching("", ".drl")));
-        String version = release(files) + "+" + files.digest().substring(0, 7);
+        String version = versionOf(files);
         SourceLibrary sources = SourceLibrary.load(files.matching("sources/", ".yaml"));
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
         Map<String, NamedPeriod> periods = periods(files);
@@ -303,6 +339,18 @@ public final class RulebaseLoader {
         }
     }
 
+    /** The Drools compile errors, each at its file (relative to rules/) and line. */
+    static final class DoesNotCompile extends IllegalArgumentException {
+        private final transient List<RuleProblem> problems;
+
+        DoesNotCompile(List<RuleProblem> problems) {
+            super("the rules do not compile:\n" + problems.stream()
+                    .map(p -> "  " + p.file() + ":" + p.line() + ": " + p.message())
+                    .collect(Collectors.joining("\n")));
+            this.problems = List.copyOf(problems);
+        }
+    }
+
     private static KieContainer compile(RuleFiles files, String version) {
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
@@ -318,9 +366,10 @@ public final class RulebaseLoader {
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("the rules do not compile:\n" + errors.stream()
-                    .map(m -> "  " + m.getPath() + ":" + m.getLine() + ": " + m.getText())
-                    .collect(Collectors.joining("\n")));
+            throw new DoesNotCompile(errors.stream()
+                    .map(m -> new RuleProblem(m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", ""),
+                            Math.max(m.getLine(), 0), m.getText()))
+                    .toList());
         }
         return kie.newKieContainer(releaseId);
     }

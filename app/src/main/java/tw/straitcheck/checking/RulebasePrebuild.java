@@ -63,7 +63,11 @@ public final class RulebasePrebuild implements ApplicationContextConfigurer {
     }
 
     static Rulebase load(String dir) {
-        return RulebaseLoader.load(dir.isBlank() ? RuleFiles.fromClasspath() : RuleFiles.fromDirectory(Path.of(dir)));
+        return RulebaseLoader.load(files(dir));
+    }
+
+    static RuleFiles files(String dir) {
+        return dir.isBlank() ? RuleFiles.fromClasspath() : RuleFiles.fromDirectory(Path.of(dir));
     }
 
     /** {@code straitcheck.rules.dir} as application.yml reads it: the system property, else STRAITCHECK_RULES_DIR. */

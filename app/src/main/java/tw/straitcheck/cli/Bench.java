@@ -55,7 +55,7 @@ final class Bench implements Callable<Integer> {
         }
         var asOf = java.time.LocalDate.of(2026, 5, 20);
         System.out.printf(Locale.ROOT, "rulebase %s, %d submissions (seed %d), %d cores, %s%n",
-                engine.rulebase().version(), count, seed, Runtime.getRuntime().availableProcessors(),
+                engine.rulebaseOn(asOf).version(), count, seed, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         // warm-up: two passes single-threaded so the JIT has compiled the hot paths
         for (int i = 0; i < 2; i++) {

@@ -109,6 +109,15 @@ class MessagesTest {
         for (String type : List.of("EXCHANGE_ACTIVITY", "ANNOUNCEMENT", "SUBSIDY_APPLICATION")) {
             built.add("pdf.record.type." + type);
         }
+        // the rulebook pages (views/rulebook/): #{'page.versions.state.' + ...}, page.audit.action., page.drafts.change.
+        enumKeys(built, "page.versions.state.", tw.straitcheck.policy.VersionState.values());
+        for (String action : List.of("SEEDED", "DEPLOY_DRAFT", "DRAFT_CREATED", "FILE_EDITED", "FILE_DELETED", "APPROVED",
+                "PUBLISHED", "ROLLBACK_DRAFTED")) {
+            built.add("page.audit.action." + action);
+        }
+        for (String change : List.of("ADDED", "REMOVED", "CHANGED")) {
+            built.add("page.drafts.change." + change);
+        }
         built.add("upload.part.itinerary");
         built.add("upload.part.attachment");
         // the school pages (views/school/): coded answers, to-do groups, record types, history actions, mail, notices

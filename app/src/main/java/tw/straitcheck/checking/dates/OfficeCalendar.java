@@ -41,6 +41,75 @@ public final class OfficeCalendar {
         return new OfficeCalendar(years);
     }
 
+    private static final String HEADER = "西元日期,星期,是否放假,備註";
+    private static final String WEEKDAYS = "一二三四五六日";
+
+    /**
+     * A calendar file as the government publishes it (UTF-8 with or without a byte-order mark, or
+     * Big5), checked and stored as the packaged ones are: UTF-8 with a byte-order mark, one line per
+     * day. {@code name} is its path ("calendar/2027.csv"): every day must be of that year, each once,
+     * the whole year, with the weekday the date has. A problem is refused with its line.
+     */
+    public static byte[] normalised(String name, byte[] content) {
+        String text = decode(content);
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        if (!base.matches("\\d{4}\\.csv")) {
+            throw new IllegalArgumentException(name + ": a calendar file is named for its year, such as calendar/2027.csv");
+        }
+        int year = Integer.parseInt(base.substring(0, 4));
+        String[] lines = text.split("\r?\n");
+        StringBuilder out = new StringBuilder("\uFEFF").append(HEADER).append('\n');
+        BitSet seen = new BitSet(366);
+        boolean header = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!header) {
+                if (!line.replace("\"", "").replace(" ", "").equals(HEADER)) {
+                    throw new IllegalArgumentException(name + " line " + (i + 1) + ": the first line must be " + HEADER);
+                }
+                header = true;
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = unquote(cells[c]);
+            }
+            if (cells.length != 4) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": expected 4 columns " + HEADER);
+            }
+            LocalDate day;
+            try {
+                day = LocalDate.parse(cells[0], BASIC);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": not a date YYYYMMDD: " + cells[0], e);
+            }
+            if (day.getYear() != year) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": " + cells[0] + " is not in " + year);
+            }
+            if (seen.get(day.getDayOfYear() - 1)) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": " + cells[0] + " is listed twice");
+            }
+            seen.set(day.getDayOfYear() - 1);
+            String weekday = String.valueOf(WEEKDAYS.charAt(day.getDayOfWeek().getValue() - 1));
+            if (!cells[1].equals(weekday)) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": " + cells[0] + " is 星期" + weekday
+                        + ", not " + cells[1]);
+            }
+            if (!cells[2].equals("0") && !cells[2].equals("2")) {
+                throw new IllegalArgumentException(name + " line " + (i + 1) + ": 是否放假 must be 0 or 2, was " + cells[2]);
+            }
+            out.append(String.join(",", cells)).append('\n');
+        }
+        int days = LocalDate.of(year, 12, 31).getDayOfYear();
+        if (seen.cardinality() != days) {
+            throw new IllegalArgumentException(name + ": has " + seen.cardinality() + " days of " + year + ", needs all " + days);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     static String decode(byte[] content) {
         if (content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
                 && (content[2] & 0xff) == 0xBF) {

@@ -1,0 +1,281 @@
+package tw.straitcheck.policy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tw.straitcheck.account.Actor;
+import tw.straitcheck.account.Pages;
+import tw.straitcheck.account.Role;
+import tw.straitcheck.checking.DrlSafety.RuleProblem;
+import tw.straitcheck.system.ApiException;
+import tw.straitcheck.system.ErrorBody;
+import tw.straitcheck.system.FieldError;
+
+/**
+ * The policy editors' pages: {@code /rulebook/drafts} (the drafts, and a new one),
+ * {@code /rulebook/drafts/{id}} (its files, one open in an editor with numbered lines and the
+ * compile problems at their lines, the diff against the published version, the corpus results,
+ * approval and publishing), {@code /rulebook/versions} (every version, and a rollback) and
+ * {@code /rulebook/audit}. Each step is the one {@link Drafts} takes for the API.
+ */
+@Controller("/rulebook")
+@Secured(Role.Names.POLICY_EDITOR)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class RulebookPages {
+
+    private final Drafts drafts;
+    private final Pages pages;
+
+    RulebookPages(Drafts drafts, Pages pages) {
+        this.drafts = drafts;
+        this.pages = pages;
+    }
+
+    @Serdeable
+    record ReasonForm(@Nullable String reason, @Nullable String csrfToken) {
+    }
+
+    @Serdeable
+    record FileForm(@Nullable String path, @Nullable String content, @Nullable String reason, @Nullable String csrfToken) {
+    }
+
+    @Serdeable
+    record PublishForm(@Nullable String effectiveFrom, @Nullable String reason, @Nullable String csrfToken) {
+    }
+
+    /** Times as the platform shows them: Asia/Taipei, yyyy/MM/dd HH:mm ({@code ${times.of(at)}}). */
+    public record Times() {
+        private static final java.time.format.DateTimeFormatter SHOWN =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+
+        public String of(@Nullable java.time.Instant at) {
+            return at == null ? "" : SHOWN.format(at.atZone(tw.straitcheck.system.TaipeiClock.ZONE));
+        }
+    }
+
+    private static final Times TIMES = new Times();
+
+    /** One line of the open file, with the compile problems raised at it. */
+    record Line(int number, String text, List<String> problems) {
+    }
+
+    @Get("/drafts")
+    HttpResponse<?> drafts(HttpRequest<?> request) {
+        return pages.ok(request, "rulebook/drafts", draftsModel());
+    }
+
+    private Map<String, Object> draftsModel() {
+        List<RulebaseVersion> open = drafts.all().stream()
+                .filter(v -> v.state() == VersionState.DRAFT || v.state() == VersionState.APPROVED).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("times", TIMES);
+        model.put("drafts", open);
+        return model;
+    }
+
+    @Post("/drafts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, @Body ReasonForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            RulebaseVersion made = drafts.create(actor(request).username(), form.reason());
+            return Pages.redirect("/rulebook/drafts/" + made.id());
+        } catch (ApiException refused) {
+            Map<String, Object> model = draftsModel();
+            model.put("errors", refused.body(null).errors());
+            return pages.render(request, refused.status(), "rulebook/drafts", model);
+        }
+    }
+
+    @Get("/drafts/{id}")
+    HttpResponse<?> draft(HttpRequest<?> request, @PathVariable long id, @QueryValue @Nullable String file) {
+        try {
+            return pages.ok(request, "rulebook/draft", draftModel(id, file, null, null, null, List.of()));
+        } catch (ApiException refused) {
+            return pages.error(request, refused);
+        }
+    }
+
+    @Post("/drafts/{id}/files")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> saveFile(HttpRequest<?> request, @PathVariable long id, @Body FileForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        String content = form.content() == null ? "" : form.content().replace("\r\n", "\n");
+        try {
+            drafts.putFile(actor(request).username(), id, form.path(), content.getBytes(StandardCharsets.UTF_8), form.reason());
+            return Pages.redirect("/rulebook/drafts/" + id + "?file=" + URLEncoder.encode(form.path().strip(), StandardCharsets.UTF_8));
+        } catch (ApiException refused) {
+            return again(request, id, form.path(), content, refused);
+        }
+    }
+
+    @Post("/drafts/{id}/compile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> compile(HttpRequest<?> request, @PathVariable long id, @Body FileForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        Drafts.Compiled compiled = drafts.compile(id);
+        String file = form.path();
+        if ((file == null || file.isBlank()) && !compiled.problems().isEmpty()) {
+            file = compiled.problems().get(0).file();
+        }
+        return pages.render(request, compiled.built() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, "rulebook/draft",
+                draftModel(id, file, null, compiled, null, List.of()));
+    }
+
+    @Post("/drafts/{id}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> test(HttpRequest<?> request, @PathVariable long id, @Body ReasonForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            return pages.ok(request, "rulebook/draft", draftModel(id, null, null, null, drafts.test(id), List.of()));
+        } catch (ApiException refused) {
+            return again(request, id, null, null, refused);
+        }
+    }
+
+    @Post("/drafts/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> approve(HttpRequest<?> request, @PathVariable long id, @Body ReasonForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            drafts.approve(actor(request).username(), id, form.reason());
+            return Pages.redirect("/rulebook/drafts/" + id);
+        } catch (ApiException refused) {
+            return again(request, id, null, null, refused);
+        }
+    }
+
+    @Post("/drafts/{id}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> publish(HttpRequest<?> request, @PathVariable long id, @Body PublishForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            LocalDate day = form.effectiveFrom() == null || form.effectiveFrom().isBlank() ? null
+                    : LocalDate.parse(form.effectiveFrom().strip());
+            drafts.publish(actor(request).username(), id, day, form.reason());
+            return Pages.redirect("/rulebook/versions");
+        } catch (DateTimeParseException bad) {
+            return again(request, id, null, null, ApiException.invalid(FieldError.of("effectiveFrom", "field.as-of-date")));
+        } catch (ApiException refused) {
+            return again(request, id, null, null, refused);
+        }
+    }
+
+    @Get("/versions")
+    HttpResponse<?> versions(HttpRequest<?> request) {
+        return pages.ok(request, "rulebook/versions", Map.of("versions", drafts.all(), "times", TIMES));
+    }
+
+    @Post("/versions/{id}/rollback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> rollback(HttpRequest<?> request, @PathVariable long id, @Body ReasonForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            return Pages.redirect("/rulebook/drafts/" + drafts.rollback(actor(request).username(), id, form.reason()).id());
+        } catch (ApiException refused) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("versions", drafts.all());
+            model.put("times", TIMES);
+            model.put("errors", refused.body(null).errors());
+            return pages.render(request, refused.status(), "rulebook/versions", model);
+        }
+    }
+
+    @Get("/audit")
+    HttpResponse<?> audit(HttpRequest<?> request) {
+        return pages.ok(request, "rulebook/audit", Map.of("entries", drafts.audit(500), "times", TIMES));
+    }
+
+    /** The draft page again, with the refusal's errors next to their fields and what was typed kept. */
+    private HttpResponse<?> again(HttpRequest<?> request, long id, @Nullable String file, @Nullable String typed,
+            ApiException refused) {
+        try {
+            Map<String, Object> model = draftModel(id, file, typed, null, null, refused.body(null).errors());
+            model.put("refusal", refused.body(null).message());
+            return pages.render(request, refused.status(), "rulebook/draft", model);
+        } catch (ApiException gone) {
+            return pages.error(request, gone);
+        }
+    }
+
+    private Map<String, Object> draftModel(long id, @Nullable String file, @Nullable String typed,
+            @Nullable Drafts.Compiled compiled, @Nullable Drafts.TestRun run, List<ErrorBody.Item> errors) {
+        Drafts.Draft draft = drafts.draft(id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("times", TIMES);
+        model.put("draft", draft);
+        model.put("editable", draft.version().state() == VersionState.DRAFT);
+        model.put("approvable", draft.version().state() == VersionState.DRAFT);
+        model.put("publishable", draft.version().state() == VersionState.APPROVED);
+        model.put("diff", drafts.diff(id));
+        model.put("errors", errors);
+        model.put("compiled", compiled);
+        model.put("run", run);
+        String open = file == null || file.isBlank() ? null : file.strip();
+        model.put("file", open);
+        if (open != null) {
+            String content = typed;
+            if (content == null) {
+                boolean exists = draft.files().stream().anyMatch(f -> f.path().equals(open));
+                content = exists ? drafts.file(id, open).content() : "";
+            }
+            model.put("content", content);
+            model.put("lines", lines(content, open, compiled == null ? List.of() : compiled.problems()));
+        }
+        model.put("otherProblems", compiled == null ? List.of() : compiled.problems().stream()
+                .filter(p -> !p.file().equals(open) || p.line() == 0).toList());
+        return model;
+    }
+
+    private static List<Line> lines(String content, String file, List<RuleProblem> problems) {
+        String[] text = content.split("\n", -1);
+        List<Line> lines = new ArrayList<>(text.length);
+        for (int i = 0; i < text.length; i++) {
+            int number = i + 1;
+            lines.add(new Line(number, text[i], problems.stream()
+                    .filter(p -> p.file().equals(file) && p.line() == number).map(RuleProblem::message).toList()));
+        }
+        return lines;
+    }
+
+    private Actor actor(HttpRequest<?> request) {
+        return pages.actor(request).orElseThrow(() -> ApiException.forbidden(tw.straitcheck.system.Messages.of("page.csrf")));
+    }
+}

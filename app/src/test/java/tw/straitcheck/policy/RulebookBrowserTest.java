@@ -1,0 +1,133 @@
+package tw.straitcheck.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.straitcheck.Browser;
+import tw.straitcheck.TestAccounts;
+import tw.straitcheck.account.Role;
+
+/**
+ * The policy editor's journey in a real browser, on a database of its own: a draft with a compile
+ * error shows the problem at its line; fixed, it compiles and runs the corpus; a second editor
+ * approves it and publishes it; the audit log shows every step. Screenshots in both languages.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RulebookBrowserTest {
+
+    private static final String BROKEN = "package tw.straitcheck.rules;\n\nrule \"An extra rule being written\"\nwhen\n"
+            + "    NoSuchFact( )\nthen\nend\n";
+    private static final String FIXED = "package tw.straitcheck.rules;\n\nrule \"An extra rule being written\"\nwhen\nthen\nend\n";
+
+    private EmbeddedServer server;
+
+    @BeforeAll
+    void anInstanceAndTwoPolicyEditors() {
+        server = PolicyTests.freshInstance("2026-12-01");
+        TestAccounts accounts = server.getApplicationContext().getBean(TestAccounts.class);
+        accounts.bearer("author@moe.gov.tw", Role.POLICY_EDITOR, null);
+        accounts.bearer("second@moe.gov.tw", Role.POLICY_EDITOR, null);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aDraftIsEditedCompiledTestedApprovedByASecondEditorAndPublished() {
+        String draftPath;
+        try (Browser browser = Browser.open(server.getURL().toString())) {
+            browser.logIn("author@moe.gov.tw", TestAccounts.PASSWORD);
+            shows(browser, "author@moe.gov.tw，您好");
+            browser.go("/rulebook/drafts");
+            assertThat(browser.text()).contains("規則庫草案", "目前沒有草案");
+            browser.type("reason", "新增規則").click("form[action='/rulebook/drafts'] button");
+            shows(browser, "規則庫草案 ");
+            assertThat(browser.path()).matches("/rulebook/drafts/\\d+");
+            draftPath = browser.path();
+
+            browser.type("path", "derived/Extra.drl").type("content", BROKEN).click("form[action$='/files'] button");
+            shows(browser, "NoSuchFact");
+            browser.click("form[action$='/compile'] button");
+            shows(browser, "無法建置");
+            assertThat(browser.text()).contains("derived/Extra.drl:5");
+            assertThat(browser.find("#line-5").getAttribute("class")).contains("invalid");
+            assertThat(browser.find("#line-5").getText()).contains("NoSuchFact");
+            browser.screenshot("rulebook-draft-error");
+            browser.go(draftPath + "?file=derived/Extra.drl").language("en");
+            assertThat(browser.text()).contains("Rulebase draft");
+            browser.click("form[action$='/compile'] button");
+            shows(browser, "It does not build");
+            browser.screenshot("rulebook-draft-error");
+            browser.go(draftPath).language("zh-TW");
+
+            browser.go(draftPath + "?file=derived/Extra.drl").type("content", FIXED).click("form[action$='/files'] button");
+            shows(browser, "derived/Extra.drl");
+            browser.click("form[action$='/compile'] button");
+            shows(browser, "編譯成功");
+            browser.click("form[action$='/test'] button");
+            shows(browser, "所有案例皆通過");
+            assertThat(browser.text()).contains("0 項未通過");
+            browser.screenshot("rulebook-draft");
+            browser.go(draftPath + "?file=derived/Extra.drl").language("en");
+            browser.click("form[action$='/test'] button");
+            shows(browser, "Every case passed");
+            assertThat(browser.text()).contains("Difference from the version in force", "derived/Extra.drl");
+            browser.screenshot("rulebook-draft");
+            browser.go(draftPath).language("zh-TW");
+
+            browser.find("#approve-reason").sendKeys("自己核可");
+            browser.click("form[action$='/approve'] button");
+            shows(browser, "另一位政策編修人員");
+            browser.go(draftPath).logOut();
+
+            shows(browser, "登入");
+            browser.logIn("second@moe.gov.tw", TestAccounts.PASSWORD);
+            shows(browser, "second@moe.gov.tw，您好");
+            browser.go(draftPath);
+            browser.find("#approve-reason").sendKeys("已檢視差異與案例結果");
+            browser.click("form[action$='/approve'] button");
+            shows(browser, "已核可");
+            browser.find("#publish-reason").sendKeys("今日生效");
+            browser.click("form[action$='/publish'] button");
+            shows(browser, "自始適用");
+            assertThat(browser.path()).as(browser.text()).isEqualTo("/rulebook/versions");
+            assertThat(browser.text()).contains("已發布", "2026/12/01", "自始適用");
+
+            browser.go("/rulebook/audit");
+            shows(browser, "規則庫異動紀錄");
+            assertThat(browser.text()).contains("初始版本", "建立草案", "修改檔案", "核可", "發布", "author@moe.gov.tw",
+                    "second@moe.gov.tw");
+            browser.screenshot("rulebook-audit");
+            browser.language("en");
+            assertThat(browser.text()).contains("Rulebook audit log", "draft made", "approved", "published");
+            browser.screenshot("rulebook-audit");
+        }
+    }
+
+    /** Waits for the page the last click loads (a compile or the corpus takes seconds) to show the text. */
+    private static void shows(Browser browser, String text) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
+        while (true) {
+            try {
+                if (browser.text().contains(text)) {
+                    return;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
+                // the page is being replaced: read it again
+            }
+            assertThat(System.nanoTime()).as("the page shows " + text).isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
