@@ -7,8 +7,8 @@ import java.time.Duration;
  * re-activating itself ({@code update($f)} with no guard, a {@code modify} cycle) would otherwise
  * hold a thread forever; past either fence the check fails closed ({@link CheckEngine}).
  *
- * @param timeLimit the wall-clock time from the first fact inserted to the last rule fired
- *        ({@code straitcheck.checks.time-limit})
+ * @param timeLimit the CPU time the check's thread may spend, from the first fact inserted to the
+ *        last rule fired ({@code straitcheck.checks.time-limit}; see {@link CheckWatchdog})
  * @param maxFirings the rule firings one check may take ({@code straitcheck.checks.max-firings});
  *        reaching it counts as not finishing
  */

@@ -60,8 +60,9 @@ class CheckLimitsTest {
         failsClosed(engine);
         long ms = (System.nanoTime() - started) / 1_000_000;
 
-        // the limit, plus a look of the watchdog and the last firing; generous on a busy machine
-        assertThat(ms).isGreaterThanOrEqualTo(400).isLessThan(3_000);
+        // the limit is the thread's CPU time, so never less in wall-clock time; the rest is generous
+        // for a machine where the looping thread gets a fraction of a core
+        assertThat(ms).isGreaterThanOrEqualTo(400).isLessThan(30_000);
     }
 
     @Test
