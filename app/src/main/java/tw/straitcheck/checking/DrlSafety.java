@@ -1,5 +1,6 @@
 package tw.straitcheck.checking;
 
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ public interface DrlSafety {
     }
 
     /** One refusal: the file, its line (1-based) and what is refused there, in English for policy staff. */
+    @Serdeable
     record RuleProblem(String file, int line, String message) {
 
         @Override

@@ -97,6 +97,7 @@ class DraftsApiTest {
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.json().get("version").asText()).isNotEqualTo(firstVersion);
         JsonNode compiled = api.post(author, "/api/rulebook/drafts/" + draft + "/compile", "").json();
+        assertThat(compiled.has("built")).as(compiled.toString()).isTrue();
         assertThat(compiled.get("built").asBoolean()).isFalse();
         JsonNode problem = compiled.get("problems").get(0);
         assertThat(problem.get("file").asText()).isEqualTo("derived/Extra.drl");
