@@ -174,11 +174,11 @@ class AccessMatrixTest {
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/approve", "{\"reason\":\"x\"}", "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/publish", "{\"effectiveFrom\":\"2026-06-01\",\"reason\":\"x\"}",
                         "401 403 403 403 404 403 403 401"),
-                // the policy editors' pages: without a login the client lands on the login page (200 after the redirect)
-                new Row(HttpMethod.GET, "/rulebook/drafts", null, "200 403 403 403 200 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/drafts/0", null, "200 403 403 403 404 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/versions", null, "200 403 403 403 200 403 403 200"),
-                new Row(HttpMethod.GET, "/rulebook/audit", null, "200 403 403 403 200 403 403 200"),
+                // the policy editors' pages: without a login, to the login page (303)
+                new Row(HttpMethod.GET, "/rulebook/drafts", null, "303 403 403 403 200 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/drafts/0", null, "303 403 403 403 404 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/versions", null, "303 403 403 403 200 403 403 303"),
+                new Row(HttpMethod.GET, "/rulebook/audit", null, "303 403 403 403 200 403 403 303"),
                 new Row(HttpMethod.POST, "/api/rulebook/versions/0/rollback", "{\"reason\":\"x\"}", "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.GET, "/api/account/me", null, "401 200 200 200 200 200 200 401"),
                 new Row(HttpMethod.POST, "/api/account/password", "{\"currentPassword\":\"wrong\",\"newPassword\":\"x\"}",
@@ -308,7 +308,7 @@ class AccessMatrixTest {
             ifMatch = uri.substring(uri.indexOf("#If-Match=") + "#If-Match=".length());
             uri = uri.substring(0, uri.indexOf('#'));
         }
-        if (!uri.startsWith("/api/")) {
+        if (isPage(uri)) {
             return pageStatus(row, who);
         }
         MutableHttpRequest<Object> request = HttpRequest.create(row.method(), uri);
@@ -347,6 +347,12 @@ class AccessMatrixTest {
      * A page, as a browser asks for it: redirects not followed (a page without a login answers 303 to
      * the login page), a form posted url-encoded. The refusals are pages, in both languages.
      */
+    /** A page (asked for as a browser does, redirects not followed), not the API or a machine's endpoint. */
+    private static boolean isPage(String uri) {
+        return !uri.startsWith("/api/") && !uri.startsWith("/openapi/") && !uri.startsWith("/prometheus")
+                && !uri.startsWith("/health");
+    }
+
     private int pageStatus(Row row, String who) {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(server.getURL() + row.uri().replace("#form", ""))).header("Accept", "text/html");
