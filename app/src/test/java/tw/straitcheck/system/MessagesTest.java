@@ -149,6 +149,15 @@ class MessagesTest {
     }
 
     @Test
+    void thePagesShowAnApostropheAsItIsInTheBundle() {
+        io.micronaut.context.MessageSource pages = new PageMessages().pageMessages();
+        assertThat(pages.getMessage("page.school.check.register-explained", java.util.Locale.ENGLISH).orElseThrow())
+                .contains("the school's contact persons");
+        assertThat(pages.getMessage("page.findings.days-left", java.util.Locale.ENGLISH, new Object[] {5}).orElseThrow())
+                .isEqualTo("5 days left");
+    }
+
+    @Test
     void everyMessageIsAValidPatternInBothLanguages() {
         for (String key : Messages.enKeys()) {
             assertThat(Messages.of(key, "a", "b", "c", "d").zh()).as(key).isNotBlank();
