@@ -162,15 +162,11 @@ class SchoolRecordPages {
     private HttpResponse<?> change(HttpRequest<?> request, String receipt, PostedForm posted,
             Authentication authentication) {
         FormValues form = posted.values();
-        if (!pages.csrfValid(request, form.get("csrfToken"))) {
-            return pages.csrfRefused(request);
+        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
+        if (opened.refusal() != null) {
+            return opened.refusal();
         }
-        RecordViews.View view;
-        try {
-            view = own(receipt, authentication);
-        } catch (ApiException e) {
-            return pages.error(request, e);
-        }
+        RecordViews.View view = opened.view();
         if (!form.blank("edit")) {
             return pages.ok(request, SchoolPages.CHECK_VIEW, registrationModel(view, RowEdit.apply(form), List.of(), "change"));
         }
@@ -223,15 +219,11 @@ class SchoolRecordPages {
     private HttpResponse<?> correct(HttpRequest<?> request, String receipt, PostedForm posted,
             Authentication authentication) {
         FormValues form = posted.values();
-        if (!pages.csrfValid(request, form.get("csrfToken"))) {
-            return pages.csrfRefused(request);
+        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
+        if (opened.refusal() != null) {
+            return opened.refusal();
         }
-        RecordViews.View view;
-        try {
-            view = own(receipt, authentication);
-        } catch (ApiException e) {
-            return pages.error(request, e);
-        }
+        RecordViews.View view = opened.view();
         if (!form.blank("edit")) {
             return pages.ok(request, SchoolPages.CHECK_VIEW, registrationModel(view, RowEdit.apply(form), List.of(), "correct"));
         }
@@ -264,15 +256,11 @@ class SchoolRecordPages {
     HttpResponse<?> report(HttpRequest<?> request, @PathVariable String receipt, @Body String body,
             Authentication authentication) {
         FormValues form = FormValues.urlEncoded(body);
-        if (!pages.csrfValid(request, form.get("csrfToken"))) {
-            return pages.csrfRefused(request);
+        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
+        if (opened.refusal() != null) {
+            return opened.refusal();
         }
-        RecordViews.View view;
-        try {
-            view = own(receipt, authentication);
-        } catch (ApiException e) {
-            return pages.error(request, e);
-        }
+        RecordViews.View view = opened.view();
         try {
             checkLockVersion(view, form);
             filing.file(ReportForm.toJson(receipt, form).toString().getBytes(StandardCharsets.UTF_8), List.of(),
@@ -308,15 +296,11 @@ class SchoolRecordPages {
     HttpResponse<?> announce(HttpRequest<?> request, @PathVariable String receipt, @Body String body,
             Authentication authentication) {
         FormValues form = FormValues.urlEncoded(body);
-        if (!pages.csrfValid(request, form.get("csrfToken"))) {
-            return pages.csrfRefused(request);
+        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
+        if (opened.refusal() != null) {
+            return opened.refusal();
         }
-        RecordViews.View view;
-        try {
-            view = own(receipt, authentication);
-        } catch (ApiException e) {
-            return pages.error(request, e);
-        }
+        RecordViews.View view = opened.view();
         try {
             SubmissionService.Answer answer = filing.file(AnnouncementForm.toJson(form, view.record().schoolCode(),
                     view.record().schoolName()).toString().getBytes(StandardCharsets.UTF_8), List.of(),
@@ -345,15 +329,11 @@ class SchoolRecordPages {
     HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable String receipt, @Body String body,
             Authentication authentication) {
         FormValues form = FormValues.urlEncoded(body);
-        if (!pages.csrfValid(request, form.get("csrfToken"))) {
-            return pages.csrfRefused(request);
+        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
+        if (opened.refusal() != null) {
+            return opened.refusal();
         }
-        RecordViews.View view;
-        try {
-            view = own(receipt, authentication);
-        } catch (ApiException e) {
-            return pages.error(request, e);
-        }
+        RecordViews.View view = opened.view();
         try {
             if (form.get("reason").codePointCount(0, form.get("reason").length()) > SubmissionController.WITHDRAW_REASON_MAX) {
                 throw ApiException.invalid(FieldError.of("reason", "field.max-length",
@@ -407,6 +387,23 @@ class SchoolRecordPages {
         model.put("submitLabel", "change".equals(purpose) ? "page.school.change.submit" : "page.school.correct.submit");
         model.put("formTitle", "change".equals(purpose) ? "page.school.change.title" : "page.school.correct.title");
         return model;
+    }
+
+    /** The school's own record a form was posted on, or the answer refusing the form. */
+    private record Opened(@Nullable RecordViews.View view, @Nullable HttpResponse<?> refusal) {
+    }
+
+    /** The start of every form posted on a record: its CSRF token first, then the school's own record. */
+    private Opened open(HttpRequest<?> request, String receipt, @Nullable String csrfToken,
+            Authentication authentication) {
+        if (!pages.csrfValid(request, csrfToken)) {
+            return new Opened(null, pages.csrfRefused(request));
+        }
+        try {
+            return new Opened(own(receipt, authentication), null);
+        } catch (ApiException e) {
+            return new Opened(null, pages.error(request, e));
+        }
     }
 
     /**
