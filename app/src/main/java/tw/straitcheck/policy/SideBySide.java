@@ -40,6 +40,10 @@ public final class SideBySide {
         // facts are inserted into a session and may be modified there: each check has its own
         CheckResult before = inForce.check(SubmissionFacts.of(checked, asOf));
         CheckResult after = draft.check(SubmissionFacts.of(checked, asOf));
+        if (before.verdict() == after.verdict() && before.findings().equals(after.findings())) {
+            // the same findings as values: nothing to write out and compare as the store keeps them
+            return null;
+        }
         JsonNode was = Replays.findings(json, before);
         JsonNode would = Replays.findings(json, after);
         List<Replays.FindingChange> changes = Replays.differences(was, would);
