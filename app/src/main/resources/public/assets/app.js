@@ -29,3 +29,17 @@
     }
   });
 })();
+
+// --- rulebook pages ---
+// data-reload-after="2": the page reloads itself after that many seconds (an impact analysis
+// running). The CSP forbids inline script, so this behaviour is here.
+(function () {
+  'use strict';
+  document.addEventListener('DOMContentLoaded', function () {
+    var waiting = document.querySelector('[data-reload-after]');
+    if (waiting) {
+      var seconds = parseFloat(waiting.dataset.reloadAfter) || 2;
+      window.setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    }
+  });
+})();

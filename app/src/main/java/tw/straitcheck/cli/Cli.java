@@ -35,7 +35,7 @@ import tw.straitcheck.system.TaipeiClock;
  * one that opens the database; none starts the web service).
  */
 @Command(name = "straitcheck", mixinStandardHelpOptions = true,
-        subcommands = {Cli.TestCases.class, Cli.Check.class, Bench.class, Seed.class, CommandLine.HelpCommand.class})
+        subcommands = {Cli.TestCases.class, Cli.Check.class, Bench.class, ImpactBench.class, Seed.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();

@@ -23,6 +23,8 @@ public final class SubmissionGenerator {
     private static final String[] PROVINCES = {"浙江省", "福建省", "广东省", "上海市", "北京市", "江苏省", "四川省", "内蒙古自治区"};
     private static final String[] PARTNERS = {"浙江海洋大學", "廈門大學", "复旦大学附属中学", "福州第一中學", "南京師範大學",
         "杭州市教育局", "共青團福建省委", "华东师范大学", "某某非政府組織", "深圳中學"};
+    /** A keyword of rules/lists/political-content.yaml that the generated itineraries use (one sentence of them). */
+    public static final String LISTED_KEYWORD = "升旗儀式";
     private static final String[] SENTENCES = {
         "上午參訪校園並與陸方師生座談，交流海洋科學課程設計。", "下午進行分組實作，學生共同完成水質檢測報告。",
         "晚上於宿舍進行心得分享與團體討論。", "参观博物馆并了解当地历史文化。", "與姊妹校學生進行籃球友誼賽。",

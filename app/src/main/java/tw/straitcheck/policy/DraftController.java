@@ -33,7 +33,7 @@ import tw.straitcheck.system.JsonBodies;
  * {@code diff} against the published version, {@code compile} (problems with file and line),
  * {@code test} (the case corpus), {@code cases} (a case file kept with the draft, or made from a
  * reviewer's FALSE_POSITIVE mark: {@code cases/false-positive/{findingId}}), {@code approve}
- * and {@code publish} ({@code {"effectiveFrom", "reason"}}). Versions: the list, a rollback (a
+ * and {@code publish} ({@code {"effectiveFrom", "reason"}}), and the {@code impact} analysis (started, then read). Versions: the list, a rollback (a
  * draft of an earlier version's files), what is live here; a replay of a stored verdict; and the audit log.
  */
 @Controller("/api/rulebook")
@@ -44,11 +44,25 @@ class DraftController {
     private final Drafts drafts;
     private final LiveRulebases live;
     private final Replays replays;
+    private final Impact impact;
 
-    DraftController(Drafts drafts, LiveRulebases live, Replays replays) {
+    DraftController(Drafts drafts, LiveRulebases live, Replays replays, Impact impact) {
         this.drafts = drafts;
         this.live = live;
         this.replays = replays;
+        this.impact = impact;
+    }
+
+    /** Starts the draft's impact analysis ({@code ?all=true}: every record, not only those whose activity has not ended). */
+    @Post(uri = "/drafts/{id}/impact", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Impact.Started> startImpact(@PathVariable long id, @QueryValue @Nullable Boolean all) {
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(impact.start(id, Boolean.TRUE.equals(all)));
+    }
+
+    /** The draft's last impact run: its state and progress, and when done its summary and changed records, paged. */
+    @Get(uri = "/drafts/{id}/impact", produces = MediaType.APPLICATION_JSON)
+    Impact.View impact(@PathVariable long id, @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size) {
+        return impact.last(id, page == null ? 1 : page, size == null ? 100 : size);
     }
 
     /** The record's latest version checked again with a rulebase version ({@code ?version=}; by default its own). */

@@ -73,7 +73,7 @@ public class Replays {
             List<FindingChange> changes) {
     }
 
-    private record Stored(int number, String kind, String submitted, @Nullable String registration, LocalDate asOf,
+    record Stored(int number, String kind, String submitted, @Nullable String registration, LocalDate asOf,
             String rulebaseVersion, String verdict, JsonNode findings) {
     }
 
@@ -84,14 +84,70 @@ public class Replays {
         RulebaseVersion version = transactions.executeRead(s -> versions.publishedAs(wanted))
                 .orElseThrow(() -> ApiException.notFound(Messages.of("page.drafts.refused.no-version")));
         CheckResult result = new CheckEngine(live.rulebase(version)).check(SubmissionFacts.of(checked(stored), stored.asOf()));
-        JsonNode replayed = findings(result);
+        JsonNode replayed = findings(jsonMapper, result);
         List<FindingChange> changes = differences(stored.findings(), replayed);
         return new Replay(receipt, stored.number(), stored.asOf(), stored.rulebaseVersion(), result.rulebaseVersion(),
                 stored.verdict(), result.verdict().name(), changes.isEmpty() && stored.findings().equals(replayed), changes);
     }
 
+    /**
+     * Whether a version of this kind can be checked again from what is kept with it: not those whose
+     * check read facts of other records (a subsidy application, a post-activity or results report).
+     */
+    static boolean replayable(String kind) {
+        return switch (kind) {
+            case "REGISTRATION", "ANNOUNCEMENT", "RESUBMISSION", "CHANGE" -> true;
+            default -> false;
+        };
+    }
+
+    /** A record's version waiting to be checked again: the record's id (the page key) and receipt. */
+    record Pending(long recordId, String receipt, Stored stored) {
+    }
+
+    /**
+     * A page of records, by id after {@code afterId}, each with the latest version that judges it
+     * (not a post-activity or results report): those whose activity has not ended before
+     * {@code today} (or has no end), or every one with {@code all}. Read by key, never all at once.
+     */
+    List<Pending> page(long afterId, int limit, boolean all, LocalDate today) {
+        return jdbc.prepareStatement("SELECT r.id, r.receipt, v.number, v.kind, v.submitted, v.registration, v.as_of,"
+                + " v.rulebase_version, v.verdict FROM submission_record r JOIN LATERAL (SELECT * FROM submission_version x"
+                + " WHERE x.record_id = r.id AND x.kind NOT IN ('POST_ACTIVITY_REPORT', 'RESULTS_REPORT')"
+                + " ORDER BY x.number DESC LIMIT 1) v ON true"
+                + " WHERE r.id > ? AND (? OR r.activity_end IS NULL OR r.activity_end >= ?) ORDER BY r.id LIMIT ?",
+                (PreparedStatement s) -> {
+                    s.setLong(1, afterId);
+                    s.setBoolean(2, all);
+                    s.setObject(3, today);
+                    s.setInt(4, limit);
+                    List<Pending> page = new ArrayList<>(limit);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            page.add(new Pending(rs.getLong(1), rs.getString(2), new Stored(rs.getInt(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(), rs.getString(8),
+                                    rs.getString(9), JSON.nullNode())));
+                        }
+                    }
+                    return page;
+                });
+    }
+
+    /** How many records {@link #page} goes through. */
+    long count(boolean all, LocalDate today) {
+        return jdbc.prepareStatement("SELECT count(*) FROM submission_record r"
+                + " WHERE (? OR r.activity_end IS NULL OR r.activity_end >= ?)", (PreparedStatement s) -> {
+                    s.setBoolean(1, all);
+                    s.setObject(2, today);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+    }
+
     /** What the filing checked: the submission, or for a change notice the registration as changed. */
-    private static Submission checked(Stored stored) {
+    static Submission checked(Stored stored) {
         Submission submission = SubmissionReader.read(read(stored.submitted())).orRefuse();
         return switch (stored.kind()) {
             case "REGISTRATION", "ANNOUNCEMENT", "RESUBMISSION" -> submission;
@@ -135,7 +191,7 @@ public class Replays {
     }
 
     /** The findings as the service writes them, read back as the store keeps them. */
-    private JsonNode findings(CheckResult result) {
+    public static JsonNode findings(JsonMapper jsonMapper, CheckResult result) {
         try {
             return read(jsonMapper.writeValueAsString(result)).path("findings");
         } catch (IOException e) {
@@ -143,7 +199,8 @@ public class Replays {
         }
     }
 
-    private static List<FindingChange> differences(JsonNode stored, JsonNode replayed) {
+    /** Each finding added, removed or changed from {@code stored} to {@code replayed}, with its rule. */
+    public static List<FindingChange> differences(JsonNode stored, JsonNode replayed) {
         Map<String, JsonNode> before = byIdentity(stored);
         Map<String, JsonNode> after = byIdentity(replayed);
         List<FindingChange> changes = new ArrayList<>();

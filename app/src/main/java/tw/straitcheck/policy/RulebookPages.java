@@ -47,11 +47,17 @@ import tw.straitcheck.system.FieldError;
 class RulebookPages {
 
     private final Drafts drafts;
+    private final Impact impact;
     private final Pages pages;
 
-    RulebookPages(Drafts drafts, Pages pages) {
+    RulebookPages(Drafts drafts, Impact impact, Pages pages) {
         this.drafts = drafts;
+        this.impact = impact;
         this.pages = pages;
+    }
+
+    @Serdeable
+    record ImpactForm(@Nullable String all, @Nullable String csrfToken) {
     }
 
     @Serdeable
@@ -77,6 +83,7 @@ class RulebookPages {
     }
 
     private static final Times TIMES = new Times();
+    private static final int IMPACT_PAGE = 50;
 
     /** One line of the open file, with the compile problems raised at it. */
     record Line(int number, String text, List<String> problems) {
@@ -113,9 +120,12 @@ class RulebookPages {
     }
 
     @Get("/drafts/{id}")
-    HttpResponse<?> draft(HttpRequest<?> request, @PathVariable long id, @QueryValue @Nullable String file) {
+    HttpResponse<?> draft(HttpRequest<?> request, @PathVariable long id, @QueryValue @Nullable String file,
+            @QueryValue @Nullable Integer impactPage) {
         try {
-            return pages.ok(request, "rulebook/draft", draftModel(id, file, null, null, null, List.of()));
+            Map<String, Object> model = draftModel(id, file, null, null, null, List.of());
+            impact.lastIfAny(id, impactPage == null ? 1 : impactPage, IMPACT_PAGE).ifPresent(v -> model.put("impact", v));
+            return pages.ok(request, "rulebook/draft", model);
         } catch (ApiException refused) {
             return pages.error(request, refused);
         }
@@ -159,6 +169,21 @@ class RulebookPages {
         }
         try {
             return pages.ok(request, "rulebook/draft", draftModel(id, null, null, null, drafts.test(id), List.of()));
+        } catch (ApiException refused) {
+            return again(request, id, null, null, refused);
+        }
+    }
+
+    /** Starts the impact analysis and shows the draft page, which follows its progress. */
+    @Post("/drafts/{id}/impact")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> startImpact(HttpRequest<?> request, @PathVariable long id, @Body ImpactForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            impact.start(id, form.all() != null && !form.all().isBlank());
+            return Pages.redirect("/rulebook/drafts/" + id + "#impact");
         } catch (ApiException refused) {
             return again(request, id, null, null, refused);
         }
@@ -259,6 +284,7 @@ class RulebookPages {
             model.put("content", content);
             model.put("lines", lines(content, open, compiled == null ? List.of() : compiled.problems()));
         }
+        impact.lastIfAny(id, 1, IMPACT_PAGE).ifPresent(v -> model.put("impact", v));
         model.put("otherProblems", compiled == null ? List.of() : compiled.problems().stream()
                 .filter(p -> !p.file().equals(open) || p.line() == 0).toList());
         return model;

@@ -174,6 +174,8 @@ class AccessMatrixTest {
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/approve", "{\"reason\":\"x\"}", "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/publish", "{\"effectiveFrom\":\"2026-06-01\",\"reason\":\"x\"}",
                         "401 403 403 403 404 403 403 401"),
+                new Row(HttpMethod.POST, "/api/rulebook/drafts/0/impact", "{}", "401 403 403 403 404 403 403 401"),
+                new Row(HttpMethod.GET, "/api/rulebook/drafts/0/impact", null, "401 403 403 403 404 403 403 401"),
                 // the policy editors' pages: without a login, to the login page (303)
                 new Row(HttpMethod.GET, "/rulebook/drafts", null, "303 403 403 403 200 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/drafts/0", null, "303 403 403 403 404 403 403 303"),
