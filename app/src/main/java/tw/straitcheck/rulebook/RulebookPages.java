@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import tw.straitcheck.account.Pages;
 import tw.straitcheck.account.Role;
+import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.Passage;
 import tw.straitcheck.checking.RuleDefinition;
 import tw.straitcheck.checking.Rulebase;
@@ -55,15 +56,15 @@ class RulebookPages {
     }
 
     private final Pages pages;
-    private final Rulebase rulebase;
+    private final CheckEngine engine;
     private final RuleSources drl;
     private final CaseLibrary cases;
     private final KeywordStats stats;
     private final Clock clock;
 
-    RulebookPages(Pages pages, Rulebase rulebase, RuleSources drl, CaseLibrary cases, KeywordStats stats, Clock clock) {
+    RulebookPages(Pages pages, CheckEngine engine, RuleSources drl, CaseLibrary cases, KeywordStats stats, Clock clock) {
         this.pages = pages;
-        this.rulebase = rulebase;
+        this.engine = engine;
         this.drl = drl;
         this.cases = cases;
         this.stats = stats;
@@ -72,13 +73,13 @@ class RulebookPages {
 
     @Get
     HttpResponse<?> rules(HttpRequest<?> request) {
-        return pages.ok(request, "rulebook/rules", Map.of("rules", List.copyOf(rulebase.definitions()),
-                "version", rulebase.version()));
+        return pages.ok(request, "rulebook/rules", Map.of("rules", List.copyOf(rulebase().definitions()),
+                "version", rulebase().version()));
     }
 
     @Get("/rules/{ruleId}")
     HttpResponse<?> rule(HttpRequest<?> request, @PathVariable String ruleId) {
-        RuleDefinition rule = rulebase.definitions().stream().filter(d -> d.ruleId().equals(ruleId)).findFirst()
+        RuleDefinition rule = rulebase().definitions().stream().filter(d -> d.ruleId().equals(ruleId)).findFirst()
                 .orElse(null);
         if (rule == null) {
             return pages.error(request, ApiException.notFound(Messages.of("error.rule.not-found", ruleId)));
@@ -94,11 +95,11 @@ class RulebookPages {
 
     @Get("/sources/{source}")
     HttpResponse<?> source(HttpRequest<?> request, @PathVariable String source) {
-        SourceLibrary.Document doc = rulebase.sources().documents().get(source);
+        SourceLibrary.Document doc = rulebase().sources().documents().get(source);
         if (doc == null) {
             return pages.error(request, ApiException.notFound(Messages.of("error.source.not-found", source)));
         }
-        return pages.ok(request, "rulebook/source", Map.of("doc", doc, "passages", rulebase.sources().passages(source)));
+        return pages.ok(request, "rulebook/source", Map.of("doc", doc, "passages", rulebase().sources().passages(source)));
     }
 
     @Get("/lists")
@@ -112,8 +113,8 @@ class RulebookPages {
             }
         }
         List<ListView> lists = new ArrayList<>();
-        for (String name : rulebase.keywords().names()) {
-            KeywordList list = rulebase.keywords().list(name);
+        for (String name : rulebase().keywords().names()) {
+            KeywordList list = rulebase().keywords().list(name);
             lists.add(new ListView(name, list.reference(), list.entries().stream().map(e -> {
                 long[] m = marks.getOrDefault(e.keyword(), new long[2]);
                 return new EntryRow(e.keyword(), e.category(), e.counterpartsOnly(), e.exclusions(), m[0], m[1]);
@@ -125,11 +126,16 @@ class RulebookPages {
     @Get("/calendars")
     HttpResponse<?> calendars(HttpRequest<?> request) {
         return pages.ok(request, "rulebook/calendars", Map.of("coverage", CalendarCoverage.of(
-                rulebase.dates().calendar().loadedYears(), TaipeiClock.today(clock))));
+                rulebase().dates().calendar().loadedYears(), TaipeiClock.today(clock))));
     }
 
     private Cited cited(RuleDefinition.SourceRef ref) {
-        Passage p = rulebase.sources().passage(ref.source(), ref.ref()).orElse(null);
+        Passage p = rulebase().sources().passage(ref.source(), ref.ref()).orElse(null);
         return new Cited(ref.source(), ref.ref(), p == null ? null : p.heading(), p == null ? null : p.text());
+    }
+
+    /** The rulebase in force today (a published version may have gone live since the start). */
+    private Rulebase rulebase() {
+        return engine.rulebaseOn(TaipeiClock.today(clock));
     }
 }
