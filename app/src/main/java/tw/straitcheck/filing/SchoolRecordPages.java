@@ -161,17 +161,7 @@ class SchoolRecordPages {
 
     private HttpResponse<?> change(HttpRequest<?> request, String receipt, PostedForm posted,
             Authentication authentication) {
-        FormValues form = posted.values();
-        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
-        if (opened.refusal() != null) {
-            return opened.refusal();
-        }
-        RecordViews.View view = opened.view();
-        if (!form.blank("edit")) {
-            return pages.ok(request, SchoolPages.CHECK_VIEW, registrationModel(view, RowEdit.apply(form), List.of(), "change"));
-        }
-        try {
-            checkLockVersion(view, form);
+        return registration(request, receipt, posted, authentication, "change", (view, form) -> {
             ObjectNode changed = RegistrationForm.toJson(form, view.record().schoolCode(), view.record().schoolName());
             ObjectNode notice = JsonNodeFactory.instance.objectNode();
             notice.put("type", Submission.Change.TYPE);
@@ -183,10 +173,37 @@ class SchoolRecordPages {
             }
             filing.file(notice.toString().getBytes(StandardCharsets.UTF_8), posted.files(), Filer.of(authentication),
                     FilingHttp.idempotencyKey(form.get("idempotencyKey")));
-            return Pages.redirect("/school/records/" + receipt + "?filed=change");
+        });
+    }
+
+    /** What a registration form posted on a record files: a change notice, or the corrected registration. */
+    @FunctionalInterface
+    private interface RegistrationFiling {
+        void file(RecordViews.View view, FormValues form);
+    }
+
+    /**
+     * A registration form posted on a record ({@code mode} "change" or "correct"): a row added or
+     * removed shows it again; otherwise it is filed, and a refusal shows it again with its errors.
+     */
+    private HttpResponse<?> registration(HttpRequest<?> request, String receipt, PostedForm posted,
+            Authentication authentication, String mode, RegistrationFiling filed) {
+        FormValues form = posted.values();
+        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
+        if (opened.refusal() != null) {
+            return opened.refusal();
+        }
+        RecordViews.View view = opened.view();
+        if (!form.blank("edit")) {
+            return pages.ok(request, SchoolPages.CHECK_VIEW, registrationModel(view, RowEdit.apply(form), List.of(), mode));
+        }
+        try {
+            checkLockVersion(view, form);
+            filed.file(view, form);
+            return Pages.redirect("/school/records/" + receipt + "?filed=" + mode);
         } catch (ApiException e) {
             return refused(request, e, receipt, SchoolPages.CHECK_VIEW, () -> registrationModel(view, form,
-                    e.body(null).errors(), "change"));
+                    e.body(null).errors(), mode));
         }
     }
 
@@ -218,24 +235,9 @@ class SchoolRecordPages {
 
     private HttpResponse<?> correct(HttpRequest<?> request, String receipt, PostedForm posted,
             Authentication authentication) {
-        FormValues form = posted.values();
-        Opened opened = open(request, receipt, form.get("csrfToken"), authentication);
-        if (opened.refusal() != null) {
-            return opened.refusal();
-        }
-        RecordViews.View view = opened.view();
-        if (!form.blank("edit")) {
-            return pages.ok(request, SchoolPages.CHECK_VIEW, registrationModel(view, RowEdit.apply(form), List.of(), "correct"));
-        }
-        try {
-            checkLockVersion(view, form);
-            service.resubmit(receipt, RegistrationForm.toJson(form, view.record().schoolCode(),
-                    view.record().schoolName()), Filer.of(authentication));
-            return Pages.redirect("/school/records/" + receipt + "?filed=correct");
-        } catch (ApiException e) {
-            return refused(request, e, receipt, SchoolPages.CHECK_VIEW, () -> registrationModel(view, form,
-                    e.body(null).errors(), "correct"));
-        }
+        return registration(request, receipt, posted, authentication, "correct", (view, form) ->
+                service.resubmit(receipt, RegistrationForm.toJson(form, view.record().schoolCode(),
+                        view.record().schoolName()), Filer.of(authentication)));
     }
 
     // --- post-activity report (事後登錄)
