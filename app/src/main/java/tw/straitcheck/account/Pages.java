@@ -109,7 +109,7 @@ public class Pages {
 
     /**
      * What the templates compute, as {@code ${pg...}} (Thymeleaf's OGNL has no safe static calls):
-     * days from today in Taipei, and the findings of one kind.
+     * days from today in Taipei, and the dated findings of a kind.
      */
     public record Helpers(LocalDate today) {
 
@@ -122,10 +122,6 @@ public class Pages {
         public List<ReportedFinding> dated(List<ReportedFinding> findings, String kind) {
             return findings.stream().filter(f -> f.kind().name().equals(kind) && f.due() != null)
                     .sorted(Comparator.comparing(ReportedFinding::due)).toList();
-        }
-
-        public List<ReportedFinding> ofKind(List<ReportedFinding> findings, String kind) {
-            return findings.stream().filter(f -> f.kind().name().equals(kind)).toList();
         }
     }
 
