@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.session.http.SessionForRequest;
 import io.micronaut.views.ViewsRenderer;
 import jakarta.inject.Singleton;
@@ -57,7 +58,14 @@ public class Pages {
 
     /** The session's account as it is now (the pages use the session only, never a token). */
     public Optional<Actor> actor(HttpRequest<?> request) {
-        return SessionAuthentication.accountOf(request).flatMap(accounts::current);
+        Optional<Long> session = SessionAuthentication.accountOf(request);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        // SessionAuthentication has read the session's account for this request already
+        Optional<Actor> read = request.getUserPrincipal(Authentication.class).map(Actor::of)
+                .filter(actor -> actor.accountId() == session.get());
+        return read.isPresent() ? read : session.flatMap(accounts::current);
     }
 
     /** Whether a posted form carries its session's CSRF token. */
