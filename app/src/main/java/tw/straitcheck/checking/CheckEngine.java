@@ -8,11 +8,14 @@ import java.util.Set;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tw.straitcheck.checking.facts.KeywordHit;
+import tw.straitcheck.checking.facts.TextField;
 import tw.straitcheck.system.ApiException;
 
 /**
- * Checks facts against a rulebase: the rules fire, and the
- * findings they raise become the verdict. Thread-safe: each check has a session of its own from
+ * Checks facts against a rulebase: every text among the facts is matched against the rulebase's
+ * keyword lists once (the hits become facts too), the rules fire, and the findings they raise
+ * become the verdict. Thread-safe: each check has a session of its own from
  * the rulebase built once. The rulebase is the one in force on the check's {@code asOf}, taken
  * once when the check starts: a check in flight finishes on it even if another version goes live.
  *
@@ -56,14 +59,20 @@ public final class CheckEngine {
         Set<Finding> raised = new LinkedHashSet<>();
         boolean finished = false;
         try {
-            session.setGlobal("dates", rulebase.dates());
-            session.setGlobal("keywords", rulebase.keywords());
-            session.setGlobal("identities", rulebase.identities());
+            rulebase.globals().forEach(session::setGlobal);
             for (Object fact : rulebase.policyFacts()) {
                 session.insert(fact);
             }
             for (Object fact : input.facts()) {
                 session.insert(fact);
+            }
+            // every text against every list, once: the hits are facts, the rules pick list and field
+            for (Object fact : input.facts()) {
+                if (fact instanceof TextField text) {
+                    for (KeywordHit hit : rulebase.keywords().hits(text)) {
+                        session.insert(hit);
+                    }
+                }
             }
             int fired = session.fireAllRules(limits.maxFirings());
             boolean inTime = watch.finish();

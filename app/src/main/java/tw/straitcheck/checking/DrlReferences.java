@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The names the DRL gives as text and that the Java compiler cannot check: the periods of
  * periods.yaml ({@code dates.due("return-report", …)}, {@code Due( purpose == "return-report" )}), the
- * keyword lists ({@code keywords.find("dignity", …)}) and the message keys of evidence phrases
+ * keyword lists ({@code KeywordHit( list == "dignity" )}, {@code keywords.find("dignity", …)}) and the message keys of evidence phrases
  * ({@code Phrase.of("evidence.days-late", …)}). Read from the DRL text, comments left out, so the
  * rulebase refuses to load when one of them names nothing. Codes are enum constants
  * ({@code Rank.GRADE_11_OR_ABOVE}), which the DRL compiler checks; a code written as a quoted string
@@ -24,6 +24,8 @@ final class DrlReferences {
     private static final Pattern PERIOD_CALL = Pattern.compile("\\bdates\\s*\\.\\s*(?:due|series)\\s*\\(\\s*(\"([^\"]*)\")?");
     private static final Pattern PURPOSE = Pattern.compile("\\bpurpose\\s*(?:==|!=)\\s*\"([^\"]*)\"");
     private static final Pattern LIST_CALL = Pattern.compile("\\bkeywords\\s*\\.\\s*find\\s*\\(\\s*(\"([^\"]*)\")?");
+    /** A hit's list: {@code KeywordHit( list == "dignity", … )}. */
+    private static final Pattern HIT_LIST = Pattern.compile("\\bKeywordHit\\s*\\([^)]*?\\blist\\s*(?:==|!=)\\s*\"([^\"]*)\"");
     /** A quoted UPPER_SNAKE word, other than a finding kind in {@code @kind("…")} (checked by FindingKind). */
     private static final Pattern QUOTED_CODE = Pattern.compile("(?<!@kind\\(\\s{0,3})\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\"");
     private static final Pattern SETTING = Pattern.compile("\\bPolicySetting\\s*\\(\\s*name\\s*==\\s*\"([^\"]*)\"");
@@ -57,6 +59,7 @@ final class DrlReferences {
             refs.collect(file, code, PERIOD_CALL, refs.periods, "dates.due/series");
             refs.collect(file, code, PURPOSE, refs.periods, null);
             refs.collect(file, code, LIST_CALL, refs.lists, "keywords.find");
+            refs.collect(file, code, HIT_LIST, refs.lists, null);
             refs.collect(file, code, PHRASE_CALL, refs.phrases, null);
             refs.collect(file, code, SETTING, refs.settings, null);
             Matcher ref = SOURCE_REF.matcher(code);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import tw.straitcheck.checking.dates.DueDates;
@@ -30,14 +31,23 @@ public final class Rulebase {
     private final SpecialIdentities identities;
     /** The policy data every check holds as facts: tier ratios, named policy settings. */
     private final List<Object> policyFacts;
+    /** The globals the DRL declares, of {@code dates}, {@code keywords} and {@code identities}. */
+    private final Map<String, Object> globals;
     /** Resolved once: the citations of each rule and the penalty of each penalty reference. */
     private final Map<String, List<Citation>> citations = new java.util.HashMap<>();
     private final Map<String, Penalty> penalties = new java.util.concurrent.ConcurrentHashMap<>();
 
     Rulebase(String version, String origin, KieSessionsPool sessions, Map<String, RuleDefinition> definitions,
             DueDates dates, Keywords keywords, SourceLibrary sources, Messages messages, SpecialIdentities identities,
-            List<Object> policyFacts) {
+            List<Object> policyFacts, Set<String> declaredGlobals) {
         this.policyFacts = List.copyOf(policyFacts);
+        Map<String, Object> globals = new LinkedHashMap<>();
+        Map.of("dates", dates, "keywords", keywords, "identities", identities).forEach((name, value) -> {
+            if (declaredGlobals.contains(name)) {
+                globals.put(name, value);
+            }
+        });
+        this.globals = Map.copyOf(globals);
         this.version = version;
         this.origin = origin;
         this.sessions = sessions;
@@ -85,6 +95,11 @@ public final class Rulebase {
     /** The art 9(4) identities data list, the DRL's global {@code identities}. */
     public SpecialIdentities identities() {
         return identities;
+    }
+
+    /** The data each session is given as a global, by the name the DRL declares it with. */
+    public Map<String, Object> globals() {
+        return globals;
     }
 
     /** The policy data inserted into every check (TierRatio, PolicySetting). */

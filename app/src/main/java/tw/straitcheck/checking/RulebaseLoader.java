@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,8 +137,10 @@ public final class RulebaseLoader {
         Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase, messages));
         checkMessageKeys(messages, definitions);
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
+        Set<String> globals = new HashSet<>();
+        kieBase.getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> globals.add(g.getName())));
         Rulebase rulebase = new Rulebase(version, files.origin(), container.newKieSessionsPool(SESSION_POOL_SIZE),
-                definitions, dates, keywords, sources, messages, identities, policyFacts);
+                definitions, dates, keywords, sources, messages, identities, policyFacts, globals);
         LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms (DRL safety check {} ms)",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
                 (System.nanoTime() - started) / 1_000_000, safetyMs);

@@ -117,7 +117,7 @@ public final class SubmissionFacts {
                 Submission.Funding f = r.funding().get(i);
                 String path = prefix + "funding[" + i + "]";
                 facts.add(new Funding(i, path, Codes.of(FundingSource.class, f.source()), Codes.of(FundingSupport.class, f.support()),
-                        new TextField(TextFieldName.FUNDING_AGENCY, path + ".agency", f.agency())));
+                        agency(path, f.agency(), facts)));
             }
         }
         Submission.Agreement a = r.agreement();
@@ -150,8 +150,7 @@ public final class SubmissionFacts {
             if (source.mainland()) {
                 // an entry marked mainland is a mainland funder (FUNDING.POLITICAL_FUNDER); it states no form of support
                 String path = "budget.otherSources[" + i + "]";
-                facts.add(new Funding(i, path, FundingSource.MAINLAND, null,
-                        new TextField(TextFieldName.FUNDING_AGENCY, path + ".agency", source.agency())));
+                facts.add(new Funding(i, path, FundingSource.MAINLAND, null, agency(path, source.agency(), facts)));
             }
         }
     }
@@ -175,6 +174,15 @@ public final class SubmissionFacts {
                 facts.add(new ProgressItem(i, "progress[" + i + "]", p.item(), p.plannedCompletion(), p.percent()));
             }
         }
+    }
+
+    /** A funder's name: a property of its Funding, and a text of its own (matched against the lists). */
+    private static TextField agency(String fundingPath, String agency, List<Object> facts) {
+        TextField text = new TextField(TextFieldName.FUNDING_AGENCY, fundingPath + ".agency", agency);
+        if (agency != null && !agency.isBlank()) {
+            facts.add(text);
+        }
+        return text;
     }
 
     private static void text(TextFieldName field, String path, String value, List<Object> facts) {

@@ -178,7 +178,22 @@ class RulebaseGuardsTest {
     @Test
     void anUnknownKeywordListIsRefusedAtLoad() throws IOException {
         Path rules = rulesWith("handbook/exchange-content/ExchangeContent.drl",
-                "keywords.find(\"dignity\"", "keywords.find(\"dignty\"");
+                "KeywordHit( list == \"dignity\"", "KeywordHit( list == \"dignty\"");
+
+        assertThatThrownBy(() -> load(rules))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("keyword list 'dignty' is not in rules/lists/");
+    }
+
+    @Test
+    void anUnknownKeywordListAskedOfTheGlobalIsRefusedAtLoad() throws IOException {
+        Path rules = rulesWith("handbook/exchange-content/ExchangeContent.drl",
+                "$hit : KeywordHit( list == \"dignity\", text == $t )",
+                "$hit : KeywordHit() from keywords.find(\"dignty\", $t)");
+        Files.writeString(rules.resolve("handbook/exchange-content/ExchangeContent.drl"),
+                Files.readString(rules.resolve("handbook/exchange-content/ExchangeContent.drl")).replace(
+                        "import tw.straitcheck.checking.facts.*;",
+                        "import tw.straitcheck.checking.facts.*;\n\nglobal tw.straitcheck.checking.text.Keywords keywords;"));
 
         assertThatThrownBy(() -> load(rules))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -2,20 +2,16 @@ package tw.straitcheck.checking.text;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
 
 /**
  * One keyword list of {@code rules/lists/}, compiled for matching: every entry and every exclusion
  * is normalised the same way as the text (see {@link TextNormalizer}) and put in an Aho–Corasick
- * automaton, so a text is scanned once whatever the length of the list.
+ * automaton ({@link EntryAutomaton}), so a text is scanned once whatever the length of the list.
  */
 public final class KeywordList {
 
@@ -46,8 +42,7 @@ public final class KeywordList {
     private final List<Entry> entries;
     private final Map<String, Entry> byNormalized = new HashMap<>();
     private final Map<String, Set<String>> excludedKeywordsByPhrase = new HashMap<>();
-    private final Trie keywords;
-    private final Trie exclusions;
+    private final EntryAutomaton automaton;
     private final TextNormalizer normalizer;
 
     /** A list matched without variant folds (tests of the matching itself). */
@@ -61,8 +56,6 @@ public final class KeywordList {
         this.name = name;
         this.reference = reference;
         this.entries = List.copyOf(entries);
-        List<String> normalizedKeywords = new ArrayList<>();
-        List<String> normalizedExclusions = new ArrayList<>();
         for (Entry entry : entries) {
             String key = normalizer.keyword(entry.keyword());
             if (key.isEmpty()) {
@@ -71,19 +64,16 @@ public final class KeywordList {
             if (byNormalized.putIfAbsent(key, entry) != null) {
                 throw new IllegalArgumentException("list " + name + ": keyword listed twice: " + entry.keyword());
             }
-            normalizedKeywords.add(key);
             for (String exclusion : entry.exclusions()) {
                 String ex = normalizer.keyword(exclusion);
                 if (!ex.contains(key)) {
                     throw new IllegalArgumentException("list " + name + ": exclusion '" + exclusion
                             + "' does not contain its keyword '" + entry.keyword() + "'");
                 }
-                normalizedExclusions.add(ex);
-                excludedKeywordsByPhrase.computeIfAbsent(ex, k -> new java.util.HashSet<>()).add(key);
+                excludedKeywordsByPhrase.computeIfAbsent(ex, k -> new HashSet<>()).add(key);
             }
         }
-        this.keywords = Trie.builder().addKeywords(normalizedKeywords).build();
-        this.exclusions = Trie.builder().addKeywords(normalizedExclusions).build();
+        this.automaton = new EntryAutomaton(List.of(byNormalized), List.of(excludedKeywordsByPhrase));
     }
 
     public String name() {
@@ -98,6 +88,16 @@ public final class KeywordList {
         return entries;
     }
 
+    /** The entries by their matching form (normalised as texts are). */
+    Map<String, Entry> entriesByMatchingForm() {
+        return byNormalized;
+    }
+
+    /** The exclusion phrases in matching form, with the entries (matching form) each excludes. */
+    Map<String, Set<String>> exclusionsByMatchingForm() {
+        return excludedKeywordsByPhrase;
+    }
+
     /** How this list's entries, and the texts matched against it, are normalised. */
     public TextNormalizer normalizer() {
         return normalizer;
@@ -105,34 +105,7 @@ public final class KeywordList {
 
     /** Each entry that matches the text outside its exclusions, once, with the first place it matched. */
     public List<Match> find(TextNormalizer.Normalized text) {
-        if (text.text().isEmpty()) {
-            return List.of();
-        }
-        Collection<Emit> excluded = null;
-        Map<String, Match> found = new LinkedHashMap<>();
-        for (Emit emit : keywords.parseText(text.text())) {
-            String key = emit.getKeyword();
-            if (found.containsKey(key)) {
-                continue;
-            }
-            if (excluded == null) {
-                excluded = exclusions.parseText(text.text());
-            }
-            if (!insideExclusion(emit, key, excluded)) {
-                found.put(key, new Match(byNormalized.get(key), emit.getStart(), emit.getEnd() + 1));
-            }
-        }
-        return List.copyOf(found.values());
-    }
-
-    private boolean insideExclusion(Emit hit, String key, Collection<Emit> excluded) {
-        for (Emit ex : excluded) {
-            if (ex.getStart() <= hit.getStart() && hit.getEnd() <= ex.getEnd()
-                    && excludedKeywordsByPhrase.get(ex.getKeyword()).contains(key)) {
-                return true;
-            }
-        }
-        return false;
+        return automaton.find(text.text()).get(0);
     }
 
     /** An entry found at normalised positions [start, end). */

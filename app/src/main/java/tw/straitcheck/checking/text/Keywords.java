@@ -3,12 +3,16 @@ package tw.straitcheck.checking.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tw.straitcheck.checking.facts.KeywordHit;
 import tw.straitcheck.checking.facts.TextField;
 
 /**
- * The keyword lists of {@code rules/lists/}, by name. Used by the DRL as the global
- * {@code keywords}: the rules decide which fields are matched against which list.
+ * The keyword lists of {@code rules/lists/}, by name. The engine matches every text of a check
+ * against every list once ({@link #hits}) and gives the rules the hits as facts; the rules decide
+ * which fields count for which list. Also the DRL's global {@code keywords}, for a rule that asks
+ * one list of one text ({@link #find}).
  */
 public final class Keywords {
 
@@ -17,6 +21,9 @@ public final class Keywords {
 
     private final Map<String, KeywordList> lists;
     private final TextNormalizer normalizer;
+    private final List<String> names;
+    /** Every list in one automaton, in the order of {@link #names}: a text is scanned once for all of them. */
+    private final EntryAutomaton everyList;
 
     /** Lists matched without variant folds (tests of the matching itself). */
     public Keywords(Map<String, KeywordList> lists) {
@@ -27,6 +34,14 @@ public final class Keywords {
     public Keywords(Map<String, KeywordList> lists, TextNormalizer normalizer) {
         this.lists = Map.copyOf(lists);
         this.normalizer = normalizer;
+        this.names = List.copyOf(new TreeSet<>(this.lists.keySet()));
+        List<Map<String, KeywordList.Entry>> entries = new ArrayList<>();
+        List<Map<String, Set<String>>> exclusions = new ArrayList<>();
+        for (String name : names) {
+            entries.add(this.lists.get(name).entriesByMatchingForm());
+            exclusions.add(this.lists.get(name).exclusionsByMatchingForm());
+        }
+        this.everyList = new EntryAutomaton(entries, exclusions);
     }
 
     /** The rulebase's normalisation: OpenCC s2t, the variant folds of rules/lists/variant-folds.yaml, width, case, spaces. */
@@ -34,27 +49,45 @@ public final class Keywords {
         return normalizer;
     }
 
+    /** The entries of one list found in the field, each once, outside its exclusions. */
     public List<KeywordHit> find(String listName, TextField field) {
         if (field == null || field.getValue() == null) {
             return List.of();
         }
-        KeywordList list = list(listName);
+        List<KeywordHit> hits = new ArrayList<>();
         TextNormalizer.Normalized text = field.normalized(normalizer);
-        List<KeywordList.Match> matches = list.find(text);
-        if (matches.isEmpty()) {
+        hits(listName, list(listName).find(text), field, text, hits);
+        return hits;
+    }
+
+    /**
+     * The entries of every list found in the field: what {@link #find} gives for each list, in the
+     * order of the list names, from one scan of the text.
+     */
+    public List<KeywordHit> hits(TextField field) {
+        if (field.getValue() == null) {
             return List.of();
         }
-        List<KeywordHit> hits = new ArrayList<>(matches.size());
-        for (KeywordList.Match m : matches) {
-            hits.add(new KeywordHit(listName, field.getPath(), field.getValue(), m.entry().keyword(),
-                    m.entry().category(), text.context(m.start(), m.end(), CONTEXT_MARGIN), m.entry().counterpartsOnly()));
+        TextNormalizer.Normalized text = field.normalized(normalizer);
+        List<List<KeywordList.Match>> found = everyList.find(text.text());
+        List<KeywordHit> hits = new ArrayList<>(0);
+        for (int i = 0; i < names.size(); i++) {
+            hits(names.get(i), found.get(i), field, text, hits);
         }
         return hits;
     }
 
+    private static void hits(String list, List<KeywordList.Match> matches, TextField field, TextNormalizer.Normalized text,
+            List<KeywordHit> into) {
+        for (KeywordList.Match m : matches) {
+            into.add(new KeywordHit(list, field, m.entry().keyword(), m.entry().category(),
+                    text.context(m.start(), m.end(), CONTEXT_MARGIN), m.entry().counterpartsOnly()));
+        }
+    }
+
     /** The names of the lists, e.g. to check every entry of every list. */
-    public java.util.Set<String> names() {
-        return new java.util.TreeSet<>(lists.keySet());
+    public List<String> names() {
+        return names;
     }
 
     public KeywordList list(String name) {

@@ -1,6 +1,7 @@
 package tw.straitcheck.checking.text;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +28,24 @@ public final class TextNormalizer {
     public static final TextNormalizer WITHOUT_FOLDS = new TextNormalizer(Map.of());
 
     private final Map<Character, Character> folds;
+    /** Every character's matching form in one lookup: the variant fold, then width and case. */
+    private final char[] matchingForm = new char[Character.MAX_VALUE + 1];
+    /** The characters dropped from the matching form: white space. */
+    private static final BitSet DROPPED = new BitSet(Character.MAX_VALUE + 1);
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                DROPPED.set(c);
+            }
+        }
+    }
 
     private TextNormalizer(Map<Character, Character> folds) {
         this.folds = Map.copyOf(folds);
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            matchingForm[c] = fold(this.folds.getOrDefault((char) c, (char) c));
+        }
     }
 
     /**
@@ -89,16 +105,18 @@ public final class TextNormalizer {
     /** The text in matching form, with the variant folds of this normaliser. */
     public Normalized of(String original) {
         String traditional = toTraditional(original);
-        StringBuilder out = new StringBuilder(traditional.length());
-        int[] origin = new int[traditional.length()];
-        for (int i = 0; i < traditional.length(); i++) {
-            char c = fold(folds.getOrDefault(traditional.charAt(i), traditional.charAt(i)));
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
-                origin[out.length()] = i;
-                out.append(c);
+        int length = traditional.length();
+        char[] out = new char[length];
+        int[] origin = new int[length];
+        int kept = 0;
+        for (int i = 0; i < length; i++) {
+            char c = matchingForm[traditional.charAt(i)];
+            if (!DROPPED.get(c)) {
+                origin[kept] = i;
+                out[kept++] = c;
             }
         }
-        return new Normalized(original, out.toString(), java.util.Arrays.copyOf(origin, out.length()));
+        return new Normalized(original, new String(out, 0, kept), kept == length ? origin : Arrays.copyOf(origin, kept));
     }
 
     /** A list entry or exclusion in matching form. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import tw.straitcheck.ProjectFiles;
 import tw.straitcheck.checking.facts.KeywordHit;
@@ -132,13 +134,38 @@ class KeywordListTest {
     void keywordsReportTheListKeywordItsCategoryAndTheOriginalTextAround() {
         Keywords keywords = new Keywords(Map.of("political-bodies", bodies), N);
         String value = "本次行程拜會廈門市人民政府台港澳辦公室及中共中央统战部相關人員";
-        List<KeywordHit> hits = keywords.find("political-bodies",
-                new TextField(TextFieldName.MAINLAND_PARTNERS, "mainlandPartners[0]", value));
+        TextField partner = new TextField(TextFieldName.MAINLAND_PARTNERS, "mainlandPartners[0]", value);
+        List<KeywordHit> hits = keywords.find("political-bodies", partner);
         assertThat(hits).containsExactly(
-                new KeywordHit("political-bodies", "mainlandPartners[0]", value, "政府", "government",
+                new KeywordHit("political-bodies", partner, "政府", "government",
                         "…次行程拜會廈門市人民政府台港澳辦公室及中共中…"),
-                new KeywordHit("political-bodies", "mainlandPartners[0]", value, "統戰部", "party",
+                new KeywordHit("political-bodies", partner, "統戰部", "party",
                         "…港澳辦公室及中共中央统战部相關人員"));
+        assertThat(hits).extracting(KeywordHit::path, KeywordHit::value)
+                .containsOnly(Tuple.tuple("mainlandPartners[0]", value));
+    }
+
+    @Test
+    void theHitsOfEveryListAreWhatEachListFindsInTheText() {
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies, "political-content", content), N);
+        TextField itinerary = new TextField(TextFieldName.ITINERARY_TEXT, "itineraryText",
+                "參訪市政府，座談兩岸統一，開立統一發票，拜會统战部");
+
+        assertThat(keywords.hits(itinerary)).containsExactlyElementsOf(Stream.concat(
+                keywords.find("political-bodies", itinerary).stream(),
+                keywords.find("political-content", itinerary).stream()).toList());
+        assertThat(keywords.hits(itinerary)).extracting(KeywordHit::list, KeywordHit::keyword).containsExactly(
+                Tuple.tuple("political-bodies", "政府"),
+                Tuple.tuple("political-bodies", "統戰部"),
+                Tuple.tuple("political-content", "統一"));
+    }
+
+    @Test
+    void aTextWithNoEntryOfAnyListHasNoHits() {
+        Keywords keywords = new Keywords(Map.of("political-bodies", bodies, "political-content", content), N);
+
+        assertThat(keywords.hits(new TextField(TextFieldName.ITINERARY_TEXT, "itineraryText", "參訪非政府組織，開立統一發票"))).isEmpty();
+        assertThat(keywords.hits(new TextField(TextFieldName.ITINERARY_TEXT, "itineraryText", null))).isEmpty();
     }
 
     @Test
