@@ -2,6 +2,7 @@ package tw.straitcheck.checking.text;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class EntryAutomaton {
     }
 
     private final int lists;
+    /** What a text with no entry gives: an empty list per list. */
+    private final List<List<KeywordList.Match>> nothing;
     /** null when no list has an entry. */
     private final AhoCorasickDoubleArrayTrie<Role[]> trie;
 
@@ -38,6 +41,7 @@ final class EntryAutomaton {
      */
     EntryAutomaton(List<Map<String, KeywordList.Entry>> entries, List<Map<String, Set<String>>> exclusions) {
         this.lists = entries.size();
+        this.nothing = Collections.nCopies(lists, List.<KeywordList.Match>of());
         Map<String, List<Role>> roles = new TreeMap<>();
         for (int list = 0; list < lists; list++) {
             int l = list;
@@ -57,44 +61,43 @@ final class EntryAutomaton {
 
     /** Per list (in the order given), the entries found in the text (in matching form), in the order they were first found. */
     List<List<KeywordList.Match>> find(String text) {
-        List<List<KeywordList.Match>> none = new ArrayList<>(lists);
-        for (int i = 0; i < lists; i++) {
-            none.add(List.of());
-        }
         if (trie == null || text.isEmpty()) {
-            return none;
+            return nothing;
         }
-        List<List<Candidate>> candidates = new ArrayList<>(lists);
-        List<List<Excluded>> excluded = new ArrayList<>(lists);
-        for (int i = 0; i < lists; i++) {
-            candidates.add(new ArrayList<>(0));
-            excluded.add(new ArrayList<>(0));
-        }
+        // nearly every text holds no entry: nothing is allocated until one is found
+        @SuppressWarnings("unchecked")
+        List<Candidate>[] candidates = new List[lists];
+        @SuppressWarnings("unchecked")
+        List<Excluded>[] excluded = new List[lists];
         boolean[] any = {false};
         trie.parseText(text, (begin, end, roles) -> {
             for (Role r : roles) {
                 if (r.entry() != null) {
-                    candidates.get(r.list()).add(new Candidate(r.key(), r.entry(), begin, end));
+                    if (candidates[r.list()] == null) {
+                        candidates[r.list()] = new ArrayList<>(2);
+                    }
+                    candidates[r.list()].add(new Candidate(r.key(), r.entry(), begin, end));
                     any[0] = true;
                 } else {
-                    excluded.get(r.list()).add(new Excluded(begin, end, r.excludes()));
+                    if (excluded[r.list()] == null) {
+                        excluded[r.list()] = new ArrayList<>(2);
+                    }
+                    excluded[r.list()].add(new Excluded(begin, end, r.excludes()));
                 }
             }
         });
         if (!any[0]) {
-            return none;
+            return nothing;
         }
         List<List<KeywordList.Match>> found = new ArrayList<>(lists);
         for (int i = 0; i < lists; i++) {
-            found.add(firstOutsideExclusions(candidates.get(i), excluded.get(i)));
+            found.add(candidates[i] == null ? List.of()
+                    : firstOutsideExclusions(candidates[i], excluded[i] == null ? List.of() : excluded[i]));
         }
         return found;
     }
 
     private static List<KeywordList.Match> firstOutsideExclusions(List<Candidate> candidates, List<Excluded> excluded) {
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
         Map<String, KeywordList.Match> first = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             if (!first.containsKey(c.key()) && !inside(c, excluded)) {

@@ -54,10 +54,8 @@ public final class Keywords {
         if (field == null || field.getValue() == null) {
             return List.of();
         }
-        List<KeywordHit> hits = new ArrayList<>();
         TextNormalizer.Normalized text = field.normalized(normalizer);
-        hits(listName, list(listName).find(text), field, text, hits);
-        return hits;
+        return hits(listName, list(listName).find(text), field, text, new ArrayList<>());
     }
 
     /**
@@ -70,19 +68,22 @@ public final class Keywords {
         }
         TextNormalizer.Normalized text = field.normalized(normalizer);
         List<List<KeywordList.Match>> found = everyList.find(text.text());
-        List<KeywordHit> hits = new ArrayList<>(0);
+        List<KeywordHit> hits = null;
         for (int i = 0; i < names.size(); i++) {
-            hits(names.get(i), found.get(i), field, text, hits);
+            if (!found.get(i).isEmpty()) {
+                hits = hits(names.get(i), found.get(i), field, text, hits == null ? new ArrayList<>() : hits);
+            }
         }
-        return hits;
+        return hits == null ? List.of() : hits;
     }
 
-    private static void hits(String list, List<KeywordList.Match> matches, TextField field, TextNormalizer.Normalized text,
-            List<KeywordHit> into) {
+    private static List<KeywordHit> hits(String list, List<KeywordList.Match> matches, TextField field,
+            TextNormalizer.Normalized text, List<KeywordHit> into) {
         for (KeywordList.Match m : matches) {
             into.add(new KeywordHit(list, field, m.entry().keyword(), m.entry().category(),
                     text.context(m.start(), m.end(), CONTEXT_MARGIN), m.entry().counterpartsOnly()));
         }
+        return into;
     }
 
     /** The names of the lists, e.g. to check every entry of every list. */
