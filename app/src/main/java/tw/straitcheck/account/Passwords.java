@@ -9,12 +9,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 class Passwords {
 
     private final BCryptPasswordEncoder encoder;
-    /** Compared against when there is no such account, so that a wrong name costs as long as a wrong password. */
-    private final String decoy;
+    /**
+     * Compared against when there is no such account, so that a wrong name costs as long as a wrong
+     * password. Made on first use, not at start (a BCrypt hash is 0.1–0.3 s of a cold start).
+     */
+    private volatile String decoy;
 
     Passwords(@Value("${straitcheck.accounts.bcrypt-cost:11}") int cost) {
         this.encoder = new BCryptPasswordEncoder(cost);
-        this.decoy = encoder.encode("decoy-password");
     }
 
     String hash(String password) {
@@ -26,6 +28,11 @@ class Passwords {
     }
 
     void decoy(String password) {
-        encoder.matches(password, decoy);
+        String hash = decoy;
+        if (hash == null) {
+            hash = encoder.encode("decoy-password");
+            decoy = hash;
+        }
+        encoder.matches(password, hash);
     }
 }
