@@ -63,16 +63,17 @@ public final class DrlSafetyStamp {
     }
 
     /**
-     * The build step: {@code DrlSafetyStamp <rules folder> <stamp file>}. Exits 1 when a DRL file
-     * of the folder reaches outside the allow-list (each problem at its file and line), else writes
-     * the stamp.
+     * The build step: {@code DrlSafetyStamp <rules folder> <stamp file>}, run inside Maven's JVM
+     * (so it never calls System.exit): fails, after printing each problem at its file and line,
+     * when a DRL file of the folder reaches outside the allow-list; else writes the stamp.
      */
     public static void main(String[] args) {
         if (args.length != 2) {
-            System.err.println("usage: DrlSafetyStamp <rules folder> <stamp file>");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: DrlSafetyStamp <rules folder> <stamp file>");
         }
-        System.exit(stamp(Path.of(args[0]), Path.of(args[1]), System.out, System.err));
+        if (stamp(Path.of(args[0]), Path.of(args[1]), System.out, System.err) != 0) {
+            throw new IllegalStateException("the rules under " + args[0] + " reach outside what a rule may use (see above)");
+        }
     }
 
     /** Checks the folder's DRL and writes the stamp; 0 when written, 1 when a file is refused (nothing written). */

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,8 +29,10 @@ import tw.straitcheck.checking.RulebaseSchedule;
  * The published rulebase versions this instance checks with, each built once: a check takes the
  * version in force on its {@code asOf} (the latest published one whose effective date is on or
  * before it). When a version is published the new set is built on a thread of its own and then
- * swapped in at once; a check in flight keeps the rulebase it took. A version that fails to build
- * leaves the instance on the set it had, and {@link #failure()} says so (shown in /health).
+ * swapped in at once; a check in flight keeps the rulebase it took. A version is built ahead as soon
+ * as it is approved (the approval is announced as a publication is), so that publishing it later is
+ * only the swap. A version that fails to build leaves the instance on the set it had, and
+ * {@link #failure()} says so (shown in /health).
  *
  * <p>On the first start of an empty database the packaged rules/ become the first version,
  * published from the beginning. A later start with other packaged rules (a deploy) makes them a
@@ -73,6 +77,8 @@ public class LiveRulebases implements RulebaseSchedule {
     private final Clock clock;
     private final boolean publishNewPackagedRules;
     private final RulebaseCache cache = new RulebaseCache(OTHERS_KEPT);
+    /** The approved versions' rulebases, built ahead of their publishing, by version string. */
+    private final Map<String, Rulebase> ahead = new ConcurrentHashMap<>();
     private final AtomicReference<Live> live = new AtomicReference<>();
     private final AtomicReference<Failure> failure = new AtomicReference<>();
     private final ExecutorService building = Executors.newSingleThreadExecutor(r -> {
@@ -100,7 +106,8 @@ public class LiveRulebases implements RulebaseSchedule {
             seed();
             return null;
         });
-        refreshNow();
+        swapInPublished();
+        building.submit(this::buildApprovedAhead);
     }
 
     @PreDestroy
@@ -170,6 +177,10 @@ public class LiveRulebases implements RulebaseSchedule {
                 return e.rulebase();
             }
         }
+        Rulebase built = ahead.get(version.version());
+        if (built != null) {
+            return built;
+        }
         return cache.get(version.version(), () -> RulebaseLoader.load(
                 transactions.executeRead(status -> versions.files(version.id()))));
     }
@@ -190,7 +201,47 @@ public class LiveRulebases implements RulebaseSchedule {
         return build;
     }
 
+    /** The version's rulebase if it was built ahead here (approved, not yet published). */
+    Optional<Rulebase> builtAhead(String version) {
+        return Optional.ofNullable(ahead.get(version));
+    }
+
     private void refreshNow() {
+        swapInPublished();
+        buildApprovedAhead();
+    }
+
+    /**
+     * Builds each approved version not built yet, after the live set is current (a publication is
+     * never kept waiting by a build ahead); drops those no longer approved (published ones are
+     * live now). One that does not build here is left to fail, and be reported, if it is published.
+     */
+    private void buildApprovedAhead() {
+        List<RulebaseVersion> approved;
+        try {
+            approved = transactions.executeRead(status -> versions.approved());
+        } catch (RuntimeException unreachable) {
+            return;
+        }
+        ahead.keySet().retainAll(approved.stream().map(RulebaseVersion::version).toList());
+        for (RulebaseVersion v : approved) {
+            if (ahead.containsKey(v.version())) {
+                continue;
+            }
+            try {
+                long started = System.nanoTime();
+                ahead.put(v.version(), cache.built(v.version()).orElseGet(() -> RulebaseLoader.load(
+                        transactions.executeRead(status -> versions.files(v.id())))));
+                LOG.info("Approved rulebase version {} ({}) built ahead of its publishing in {} ms", v.id(), v.version(),
+                        (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("Approved rulebase version {} ({}) does not build on this instance: {}", v.id(), v.version(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void swapInPublished() {
         List<RulebaseVersion> published;
         try {
             published = transactions.executeRead(status -> versions.published());

@@ -117,6 +117,11 @@ class RulebaseVersions {
                 + " ORDER BY effective_from ASC NULLS FIRST, published_at ASC, id ASC", null);
     }
 
+    /** The approved versions, not yet published: built ahead on every instance. */
+    List<RulebaseVersion> approved() {
+        return query("SELECT " + COLUMNS + " FROM rulebase_version WHERE state = 'APPROVED' ORDER BY id", null);
+    }
+
     /** A version that was published (live now or retired) with this version string: the one a stored verdict names. */
     Optional<RulebaseVersion> publishedAs(String version) {
         return first(jdbc.prepareStatement("SELECT " + COLUMNS + " FROM rulebase_version WHERE version = ?"
@@ -166,11 +171,23 @@ class RulebaseVersions {
         });
     }
 
+    /**
+     * Approves the version and announces it on {@link #CHANNEL} when the transaction commits: every
+     * instance builds an approved version ahead, so that its publishing is only a swap.
+     */
     void approve(long id, String by, Instant at) {
         update("UPDATE rulebase_version SET state = 'APPROVED', approved_by = ?, approved_at = ? WHERE id = ?", s -> {
             s.setString(1, by);
             s.setTimestamp(2, Timestamp.from(at));
             s.setLong(3, id);
+        });
+        announce(id);
+    }
+
+    private void announce(long id) {
+        jdbc.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)", (PreparedStatement s) -> {
+            s.setString(1, Long.toString(id));
+            return s.execute();
         });
     }
 
@@ -194,10 +211,7 @@ class RulebaseVersions {
                     s.setTimestamp(3, Timestamp.from(at));
                     s.setLong(4, id);
                 });
-        jdbc.prepareStatement("SELECT pg_notify('" + CHANNEL + "', ?)", (PreparedStatement s) -> {
-            s.setString(1, Long.toString(id));
-            return s.execute();
-        });
+        announce(id);
     }
 
     private interface Binder {

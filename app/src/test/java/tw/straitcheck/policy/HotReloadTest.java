@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tw.straitcheck.PolicyDatabases;
 import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.RuleFiles;
+import tw.straitcheck.checking.Rulebase;
 
 /**
  * Two instances on one database: a version published on one goes live on both without a restart
@@ -60,11 +61,33 @@ class HotReloadTest {
         String version = tw.straitcheck.checking.RulebaseLoader.versionOf(files);
         awaitVersion(second, version);
         awaitVersion(first, version);
-        System.out.printf("published version live on both instances in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("published version (never built before) live on both instances in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test
     @Order(2)
+    void anApprovedVersionIsBuiltAheadOnEveryInstanceSoItsPublishingIsOnlyASwap() {
+        RuleFiles files = PolicyTests.relabelled(first.getApplicationContext().getBean(RuleFiles.class), "2026.12.3");
+        String version = tw.straitcheck.checking.RulebaseLoader.versionOf(files);
+        long id = PolicyTests.approve(first.getApplicationContext(), files);
+        await(() -> live(first).builtAhead(version).isPresent() && live(second).builtAhead(version).isPresent());
+        Rulebase aheadOnSecond = live(second).builtAhead(version).orElseThrow();
+        assertThat(engine(second).rulebaseOn(TODAY).version()).as("approved is not yet live").isNotEqualTo(version);
+
+        long started = System.nanoTime();
+        PolicyTests.publishApproved(first.getApplicationContext(), id, TODAY);
+        awaitVersion(second, version);
+        awaitVersion(first, version);
+        System.out.printf("approved version, built ahead, published and live on both instances in %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+
+        assertThat(engine(second).rulebaseOn(TODAY)).as("the rulebase built ahead, not a second build").isSameAs(aheadOnSecond);
+        assertThat(live(second).builtAhead(version)).as("published: live now, no longer kept ahead").isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void afterTheListeningConnectionIsLostTheNextVersionStillGoesLive() throws Exception {
         PublishedListener listener = second.getApplicationContext().getBean(PublishedListener.class);
         assertThat(listener.listening()).isTrue();
@@ -83,7 +106,7 @@ class HotReloadTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aVersionThatDoesNotBuildLeavesTheInstanceOnTheOneItHadAndHealthSaysSo() throws Exception {
         String before = engine(second).rulebaseOn(TODAY).version();
         Map<String, byte[]> broken = new TreeMap<>(first.getApplicationContext().getBean(RuleFiles.class).all());
@@ -99,6 +122,10 @@ class HotReloadTest {
         var result = reactor.core.publisher.Mono.from(indicator.getResult()).block();
         assertThat(result.getStatus().getName()).isEqualTo("DOWN");
         assertThat(result.getDetails().toString()).contains("failedVersion", "NoSuchFact");
+    }
+
+    private static LiveRulebases live(EmbeddedServer server) {
+        return server.getApplicationContext().getBean(LiveRulebases.class);
     }
 
     private static CheckEngine engine(EmbeddedServer server) {

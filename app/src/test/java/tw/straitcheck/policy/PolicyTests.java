@@ -45,6 +45,28 @@ final class PolicyTests {
 
     /** Stores the files as a version and publishes it from the day (approval is tested elsewhere). */
     @SuppressWarnings("unchecked")
+    /** Stores the files as a draft and approves it (announced, as {@code Drafts.approve} does); answers its id. */
+    static long approve(ApplicationContext context, RuleFiles files) {
+        RulebaseVersions versions = context.getBean(RulebaseVersions.class);
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        return tx.executeWrite(status -> {
+            long id = versions.insert(new RulebaseVersions.New(VersionState.DRAFT, null, null, null, "author@moe.gov.tw",
+                    "test"), RulebaseLoader.versionOf(files), files, Instant.now());
+            versions.approve(id, "approver@moe.gov.tw", Instant.now());
+            return id;
+        });
+    }
+
+    /** Publishes an approved version from the day on. */
+    static void publishApproved(ApplicationContext context, long id, LocalDate effectiveFrom) {
+        RulebaseVersions versions = context.getBean(RulebaseVersions.class);
+        TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
+        tx.executeWrite(status -> {
+            versions.publish(id, "publisher@moe.gov.tw", Instant.now(), effectiveFrom);
+            return null;
+        });
+    }
+
     static long publish(ApplicationContext context, RuleFiles files, LocalDate effectiveFrom) {
         RulebaseVersions versions = context.getBean(RulebaseVersions.class);
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
