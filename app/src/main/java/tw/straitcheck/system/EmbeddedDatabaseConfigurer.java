@@ -22,7 +22,8 @@ public final class EmbeddedDatabaseConfigurer implements ApplicationContextConfi
             return;
         }
         String dataDir = setting("STRAITCHECK_DATA_DIR", "straitcheck.data-dir");
-        EmbeddedDatabase.Connection connection = EmbeddedDatabase.open(Path.of(dataDir == null ? "data/postgres" : dataDir));
+        // started beside the application's own start; the datasource waits for it (EmbeddedDatabaseStarted)
+        EmbeddedDatabase.Connection connection = EmbeddedDatabase.openInBackground(Path.of(dataDir == null ? "data/postgres" : dataDir));
         builder.properties(Map.of(
                 "datasources.default.url", connection.jdbcUrl(),
                 "datasources.default.username", connection.username(),
