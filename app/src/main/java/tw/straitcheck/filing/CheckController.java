@@ -72,6 +72,6 @@ class CheckController {
         if (day.isBefore(EARLIEST_AS_OF) || day.isAfter(LATEST_AS_OF)) {
             throw ApiException.invalid(FieldError.of("asOf", "field.as-of-range", EARLIEST_AS_OF, LATEST_AS_OF));
         }
-        return service.preCheck(SubmissionReader.read(JsonBodies.parse(body)).orRefuse(), day, authentication == null ? null : Filer.of(authentication));
+        return service.preCheck(SubmissionReader.readWithStore(JsonBodies.parse(body)).orRefuse(), day, authentication == null ? null : Filer.of(authentication));
     }
 }

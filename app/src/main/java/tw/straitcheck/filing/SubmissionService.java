@@ -107,7 +107,7 @@ public class SubmissionService {
                 return new Answer(first.get().answer(), first.get().receipt(), true);
             }
         }
-        Submission submission = SubmissionReader.read(json).orRefuse();
+        Submission submission = SubmissionReader.readWithStore(json).orRefuse();
         for (Upload upload : uploads) {
             submission = submission.withFileText(upload.field(), upload.text());
         }
@@ -129,7 +129,7 @@ public class SubmissionService {
         if (record.status() != RecordStatus.RETURNED) {
             throw ApiException.conflict(receipt, Messages.of("conflict.resubmit-not-returned"));
         }
-        Submission submission = SubmissionReader.read(json).orRefuse();
+        Submission submission = SubmissionReader.readWithStore(json).orRefuse();
         if (!submission.type().equals(record.type())) {
             throw ApiException.invalid(List.of(FieldError.of("type", "field.same-type", record.type())));
         }
@@ -162,6 +162,10 @@ public class SubmissionService {
                     .filter(r -> filer != null && filer.mayFileFor(r.schoolCode()));
             if (subsidy.isPresent()) {
                 return checks.check(report, SubmissionFacts.of(ofSubsidy(subsidy.get(), report), asOf));
+            }
+            if (report.activityPeriod() == null) {
+                // not a subsidy this filer holds here: the report's own period is the one to check
+                throw ApiException.invalid(FieldError.of("activityPeriod", "field.required-without-subsidy"));
             }
         }
         boolean own = filer != null && submission instanceof Submission.SubsidyApplication a

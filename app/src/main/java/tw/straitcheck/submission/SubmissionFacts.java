@@ -156,6 +156,10 @@ public final class SubmissionFacts {
     }
 
     private static void resultsReport(Submission.ResultsReport r, List<Object> facts) {
+        if (r.activityPeriod() == null) {
+            throw new IllegalArgumentException("a results report is checked with its subsidy's activity period: "
+                    + "read it with the store's (SubmissionService) or state it");
+        }
         List<Submission.ExpenditureItem> expenditure = r.expenditure() == null ? List.of() : r.expenditure();
         long approved = 0;
         long actual = 0;

@@ -95,14 +95,29 @@ public final class SubmissionReader {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
     private final FieldReader read = new FieldReader();
+    /** Whether the caller holds the stored subsidies (the service), which give a results report its activity period. */
+    private final boolean withStore;
 
-    private SubmissionReader() {
+    private SubmissionReader(boolean withStore) {
+        this.withStore = withStore;
     }
 
+    /** Reads a submission for a check without the store (the jar's check and test-cases): a results report states its activity period. */
     public static Result read(JsonNode json) {
-        SubmissionReader reader = new SubmissionReader();
-        Submission submission = reader.readSubmission(Field.root(json));
-        List<FieldError> errors = reader.read.errors();
+        return new SubmissionReader(false).result(json);
+    }
+
+    /**
+     * Reads a submission as the service does, which holds the stored subsidies: a results report
+     * may leave out its activity period, which the stored subsidy gives (submission.md section 7).
+     */
+    public static Result readWithStore(JsonNode json) {
+        return new SubmissionReader(true).result(json);
+    }
+
+    private Result result(JsonNode json) {
+        Submission submission = readSubmission(Field.root(json));
+        List<FieldError> errors = read.errors();
         return new Result(errors.isEmpty() ? submission : null, errors);
     }
 
@@ -518,9 +533,10 @@ public final class SubmissionReader {
 
     private Submission.ResultsReport readResultsReport(Field json) {
         String subsidyId = read.requiredText(json.get("subsidyId"));
-        // Without the store (this reader is stateless) the report's own activity period is the
-        // subsidy's: required here. The service compares it with the stored subsidy's.
-        DateRange activityPeriod = readDateRange(json.get("activityPeriod"));
+        // The service takes the activity period of the stored subsidy (a period given must be the
+        // same); without the store the report's own period is the subsidy's, so then it is required.
+        DateRange activityPeriod = withStore ? readIfGiven(json.get("activityPeriod"), this::readDateRange)
+                : readDateRange(json.get("activityPeriod"));
         String held = read.requiredOneOf(json.get("held"), RESULTS_HELD);
         boolean notHeld = "NOT_HELD".equals(held);
         Long approvedTotal = read.requiredAmount(json.get("approvedTotal"));

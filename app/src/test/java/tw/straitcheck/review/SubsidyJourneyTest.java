@@ -167,6 +167,36 @@ class SubsidyJourneyTest {
     }
 
     @Test
+    void aReportMayLeaveOutTheActivityPeriodWhichTheStoredSubsidyGivesAndADifferentOneIsRefused() {
+        LocalDate start = LocalDate.of(2026, 9, 14);
+        String subsidy = json(desk.post("/api/submissions", application(start))).get("receipt").asText();
+        approve(subsidy, 200_000);
+        clock.setDay(LocalDate.of(2026, 10, 1));
+        ObjectNode withoutPeriod = report(subsidy, start, "AS_PLANNED", new long[] {80_000, 120_000}, new long[] {80_000, 104_000});
+        withoutPeriod.remove("activityPeriod");
+
+        JsonNode preCheck = json(desk.post("/api/checks?asOf=2026-10-01", withoutPeriod));
+        assertThat(preCheck.get("findings").toString()).contains("RESULTS.EXECUTION_RATE").contains("92.00");
+        JsonNode filed = json(desk.post("/api/submissions", withoutPeriod));
+        assertThat(filed.get("receipt").asText()).isEqualTo(subsidy);
+        // the results report's due (SUBSIDY 6(1): two months after the activity) is the stored subsidy's
+        assertThat(desk.record(subsidy).toString()).contains("OBL.SUBSIDY_RESULTS_REPORT");
+
+        ObjectNode otherPeriod = report(subsidy, start.plusDays(1), "AS_PLANNED", new long[] {80_000, 120_000},
+                new long[] {80_000, 104_000});
+        HttpClientResponseExceptionAssert.field(refused(() -> desk.post("/api/submissions", otherPeriod)), "activityPeriod");
+    }
+
+    @Test
+    void aPreCheckOfAReportOnASubsidyTheServiceDoesNotHoldNeedsItsActivityPeriod() {
+        ObjectNode report = report("1150712-999999", LocalDate.of(2026, 9, 14), "AS_PLANNED", new long[] {1}, new long[] {1});
+        report.remove("activityPeriod");
+
+        HttpClientResponseExceptionAssert.field(refused(() -> desk.post("/api/checks?asOf=2026-10-01", report)),
+                "activityPeriod");
+    }
+
+    @Test
     void aReportOnASubsidyThatIsNotApprovedIsRefusedOnItsSubsidyId() {
         String pending = json(desk.post("/api/submissions", application(LocalDate.of(2026, 9, 14)))).get("receipt").asText();
 

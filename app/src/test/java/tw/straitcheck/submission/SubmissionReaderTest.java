@@ -1083,4 +1083,35 @@ class SubmissionReaderTest {
             assertThat(MainlandProvinces.traditionalName(null)).isEmpty();
         }
     }
+
+    @Nested
+    class ResultsReportActivityPeriod {
+
+        private ObjectNode withoutPeriod() {
+            ObjectNode json = Fixtures.baseline("results-report");
+            json.remove("activityPeriod");
+            return json;
+        }
+
+        @Test
+        void withoutTheStoreTheReportsOwnActivityPeriodIsRequired() {
+            assertThat(SubmissionReader.read(withoutPeriod()).errors()).extracting(FieldError::field)
+                    .containsExactly("activityPeriod");
+        }
+
+        @Test
+        void theServiceWhichHoldsTheSubsidyMayBeGivenAReportWithoutIt() {
+            SubmissionReader.Result read = SubmissionReader.readWithStore(withoutPeriod());
+            assertThat(read.errors()).isEmpty();
+            assertThat(((Submission.ResultsReport) read.submission()).activityPeriod()).isNull();
+        }
+
+        @Test
+        void aPeriodGivenToTheServiceIsStillChecked() {
+            ObjectNode json = with(Fixtures.baseline("results-report"), "/activityPeriod",
+                    "{\"start\": \"2026-09-18\", \"end\": \"2026-09-14\"}");
+            assertThat(SubmissionReader.readWithStore(json).errors()).extracting(FieldError::field)
+                    .containsExactly("activityPeriod.end");
+        }
+    }
 }
