@@ -94,7 +94,7 @@ class LoginPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> logIn(HttpRequest<?> request, @Body LoginForm form) {
         if (!csrf.valid(request, form.csrfToken())) {
-            return forbidden();
+            return pages.csrfRefused(request);
         }
         AccountService.Login login = accounts.login(form.username(), form.password());
         if (login instanceof AccountService.LoggedIn in) {
@@ -122,7 +122,7 @@ class LoginPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> logOut(HttpRequest<?> request, @Body LogoutForm form) {
         if (!csrf.valid(request, form.csrfToken())) {
-            return forbidden();
+            return pages.csrfRefused(request);
         }
         SessionForRequest.find(request).ifPresent(session -> sessions.deleteSession(session.getId()));
         return redirect(LOGIN);
@@ -145,7 +145,7 @@ class LoginPages {
             return redirect(LOGIN);
         }
         if (!csrf.valid(request, form.csrfToken())) {
-            return forbidden();
+            return pages.csrfRefused(request);
         }
         Map<String, Object> model = new HashMap<>();
         model.put("actor", actor.get());
@@ -176,10 +176,6 @@ class LoginPages {
     }
 
     /** A form without its session's CSRF token: 403, in the API's refusal shape. */
-    private static MutableHttpResponse<?> forbidden() {
-        ApiException refused = ApiException.forbidden(Messages.of("page.csrf"));
-        return HttpResponse.status(refused.status()).contentType(MediaType.APPLICATION_JSON_TYPE).body(refused.body(null));
-    }
 
     private static MutableHttpResponse<?> redirect(String path) {
         return HttpResponse.seeOther(URI.create(path));

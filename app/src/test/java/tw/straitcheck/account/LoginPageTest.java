@@ -151,6 +151,8 @@ class LoginPageTest {
         // the right password, but no token or a forged one: refused, and nobody is logged in
         HttpResponse<String> refused = browser.post("/login", Map.of("username", username, "password", PASSWORD));
         assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.body()).as("a readable page, as every other form answers").contains("<html").contains("重新整理");
         HttpResponse<String> forged = browser.post("/login", Map.of("username", username, "password", PASSWORD,
                 "csrfToken", "forged"));
         assertThat(forged.statusCode()).isEqualTo(403);
