@@ -164,10 +164,11 @@ public class Impact {
     @PreDestroy
     void stop() {
         progress.shutdownNow();
+        boolean anyRunning = !runningHere.isEmpty();
         runningHere.values().forEach(run -> run.stopped = true);
         running.shutdownNow();
         checking.shutdownNow();
-        if (!runningHere.isEmpty()) {
+        if (anyRunning) {
             try {
                 // stopping: said now rather than found out by another instance a minute later
                 transactions.executeWrite(s -> runs.interruptInstance(instance, clock.instant()));
@@ -196,7 +197,9 @@ public class Impact {
                     run(run);
                 } catch (RuntimeException | Error e) {
                     LOG.warn("Impact run {} of draft {} failed", run.id, draftId, e);
-                    transactions.executeWrite(s -> runs.fail(run.id, String.valueOf(e.getMessage()), clock.instant()));
+                    // stopped: cancelled (then nothing is written) or this instance stopping under it
+                    String failure = run.stopped ? ImpactRuns.INTERRUPTED : String.valueOf(e.getMessage());
+                    transactions.executeWrite(s -> runs.fail(run.id, failure, clock.instant()));
                 } finally {
                     runningHere.remove(run.id);
                 }
@@ -256,7 +259,8 @@ public class Impact {
             try {
                 boolean stillRunning = transactions.executeWrite(s -> runs.progress(run.id, run.done.get()));
                 if (!stillRunning && !run.stopped) {
-                    LOG.info("Impact run {} of draft {} is no longer running (cancelled): stopping", run.id, run.draftId);
+                    LOG.info("Impact run {} of draft {} is no longer RUNNING in the database (cancelled, or found"
+                            + " interrupted): stopping", run.id, run.draftId);
                     run.stopped = true;
                 }
             } catch (RuntimeException e) {
