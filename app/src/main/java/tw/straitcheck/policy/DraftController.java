@@ -33,7 +33,7 @@ import tw.straitcheck.system.JsonBodies;
  * {@code diff} against the published version, {@code compile} (problems with file and line),
  * {@code test} (the case corpus), {@code cases} (a case file kept with the draft, or made from a
  * reviewer's FALSE_POSITIVE mark: {@code cases/false-positive/{findingId}}), {@code approve}
- * and {@code publish} ({@code {"effectiveFrom", "reason"}}), and the {@code impact} analysis (started, then read). Versions: the list, a rollback (a
+ * and {@code publish} ({@code {"effectiveFrom", "reason"}}), and the {@code impact} analysis (started, read, or cancelled: {@code impact/cancel}). Versions: the list, a rollback (a
  * draft of an earlier version's files), what is live here; a replay of a stored verdict; and the audit log.
  */
 @Controller("/api/rulebook")
@@ -57,6 +57,12 @@ class DraftController {
     @Post(uri = "/drafts/{id}/impact", produces = MediaType.APPLICATION_JSON)
     HttpResponse<Impact.Started> startImpact(@PathVariable long id, @QueryValue @Nullable Boolean all) {
         return HttpResponse.status(HttpStatus.ACCEPTED).body(impact.start(id, Boolean.TRUE.equals(all)));
+    }
+
+    /** Cancels the draft's running impact run, on whichever instance it runs (409 when none runs): the run, CANCELLED. */
+    @Post(uri = "/drafts/{id}/impact/cancel", produces = MediaType.APPLICATION_JSON)
+    Impact.View cancelImpact(@PathVariable long id) {
+        return impact.cancel(id);
     }
 
     /** The draft's last impact run: its state and progress, and when done its summary and changed records, paged. */

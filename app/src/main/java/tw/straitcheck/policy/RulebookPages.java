@@ -72,13 +72,19 @@ class RulebookPages {
     record PublishForm(@Nullable String effectiveFrom, @Nullable String reason, @Nullable String csrfToken) {
     }
 
-    /** Times as the platform shows them: Asia/Taipei, yyyy/MM/dd HH:mm ({@code ${times.of(at)}}). */
+    /** Times as the platform shows them: Asia/Taipei, yyyy/MM/dd HH:mm ({@code ${times.of(at)}}); days yyyy/MM/dd ({@code ${times.day(d)}}). */
     public record Times() {
         private static final java.time.format.DateTimeFormatter SHOWN =
                 java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
+        private static final java.time.format.DateTimeFormatter DAY =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
         public String of(@Nullable java.time.Instant at) {
             return at == null ? "" : SHOWN.format(at.atZone(tw.straitcheck.system.TaipeiClock.ZONE));
+        }
+
+        public String day(@Nullable LocalDate day) {
+            return day == null ? "" : DAY.format(day);
         }
     }
 
@@ -183,6 +189,21 @@ class RulebookPages {
         }
         try {
             impact.start(id, form.all() != null && !form.all().isBlank());
+            return Pages.redirect("/rulebook/drafts/" + id + "#impact");
+        } catch (ApiException refused) {
+            return again(request, id, null, null, refused);
+        }
+    }
+
+    /** Cancels the running impact analysis and shows the draft page, where it reads CANCELLED. */
+    @Post("/drafts/{id}/impact/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancelImpact(HttpRequest<?> request, @PathVariable long id, @Body ReasonForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            impact.cancel(id);
             return Pages.redirect("/rulebook/drafts/" + id + "#impact");
         } catch (ApiException refused) {
             return again(request, id, null, null, refused);

@@ -176,9 +176,12 @@ class AccessMatrixTest {
                         "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/impact", "{}", "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.GET, "/api/rulebook/drafts/0/impact", null, "401 403 403 403 404 403 403 401"),
+                new Row(HttpMethod.POST, "/api/rulebook/drafts/0/impact/cancel", "{}", "401 403 403 403 404 403 403 401"),
                 // the policy editors' pages: without a login, to the login page (303)
                 new Row(HttpMethod.GET, "/rulebook/drafts", null, "303 403 403 403 200 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/drafts/0", null, "303 403 403 403 404 403 403 303"),
+                // a form without its CSRF token is refused (403) before anything is done
+                new Row(HttpMethod.POST, "/rulebook/drafts/0/impact/cancel#form", "csrfToken=x", "303 403 403 403 403 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/versions", null, "303 403 403 403 200 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/audit", null, "303 403 403 403 200 403 403 303"),
                 new Row(HttpMethod.POST, "/api/rulebook/versions/0/rollback", "{\"reason\":\"x\"}", "401 403 403 403 404 403 403 401"),

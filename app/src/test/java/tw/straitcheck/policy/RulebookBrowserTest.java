@@ -2,19 +2,27 @@ package tw.straitcheck.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tw.straitcheck.Browser;
+import tw.straitcheck.Fixtures;
 import tw.straitcheck.TestAccounts;
 import tw.straitcheck.account.Role;
 
 /**
- * The policy editor's journey in a real browser, on a database of its own: a draft with a compile
- * error shows the problem at its line; fixed, it compiles and runs the corpus; a second editor
- * approves it and publishes it; the audit log shows every step. Screenshots in both languages.
+ * The policy editor's journey in a real browser, on 2026-05-20, on a database of its own with three
+ * stored records (two flagged for 紅色基地 by CONTENT.POLITICAL, one with nothing to flag): a draft
+ * with a compile error shows the problem at its line; fixed, it compiles and runs the corpus; with
+ * 紅色基地 taken off its list, its impact analysis shows its progress, then the two flagged records
+ * going NEEDS_REVIEW → COMPLIANT and the rule behind it; a second editor sees that impact in the
+ * approval step, approves it and publishes it; the audit log shows every step. Screenshots in both
+ * languages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RulebookBrowserTest {
@@ -24,13 +32,22 @@ class RulebookBrowserTest {
     private static final String FIXED = "package tw.straitcheck.rules;\n\nrule \"An extra rule being written\"\nwhen\nthen\nend\n";
 
     private EmbeddedServer server;
+    private final List<String> flagged = new ArrayList<>();
 
     @BeforeAll
-    void anInstanceAndTwoPolicyEditors() {
-        server = PolicyTests.freshInstance("2026-12-01");
+    void anInstanceTwoPolicyEditorsAndThreeStoredRecords() {
+        server = PolicyTests.freshInstance("2026-05-20");
         TestAccounts accounts = server.getApplicationContext().getBean(TestAccounts.class);
         accounts.bearer("author@moe.gov.tw", Role.POLICY_EDITOR, null);
         accounts.bearer("second@moe.gov.tw", Role.POLICY_EDITOR, null);
+        Api api = new Api(server.getURL());
+        String filer = accounts.filer("013301");
+        ObjectNode redBase = Fixtures.compliantRegistration("013301");
+        redBase.put("itineraryText", "參訪行程：紅色基地。");
+        for (int i = 0; i < 2; i++) {
+            flagged.add(api.postAs(filer, "/api/submissions", redBase.toString()).json().get("receipt").asText());
+        }
+        api.postAs(filer, "/api/submissions", Fixtures.compliantRegistration("013301").toString());
     }
 
     @AfterAll
@@ -39,7 +56,7 @@ class RulebookBrowserTest {
     }
 
     @Test
-    void aDraftIsEditedCompiledTestedApprovedByASecondEditorAndPublished() {
+    void aDraftIsEditedCompiledTestedItsImpactShownApprovedByASecondEditorWhoSeesThatImpactAndPublished() {
         String draftPath;
         try (Browser browser = Browser.open(server.getURL().toString())) {
             browser.logIn("author@moe.gov.tw", TestAccounts.PASSWORD);
@@ -81,6 +98,30 @@ class RulebookBrowserTest {
             browser.screenshot("rulebook-draft");
             browser.go(draftPath).language("zh-TW");
 
+            // 紅色基地 off the list: a version never built, so the run shows its progress while the draft is built
+            browser.go(draftPath + "?file=lists/political-content.yaml");
+            String list = browser.field("content").getAttribute("value");
+            assertThat(list).contains("  - 紅色基地\n");
+            browser.type("content", list.replace("  - 紅色基地\n", "")).type("file-reason", "紅色基地為研究站")
+                    .click("form[action$='/files'] button");
+            shows(browser, "lists/political-content.yaml");
+            browser.click("form[action$='/impact'] button");
+            shows(browser, "檢核中");
+            assertThat(browser.all("#impact-progress")).hasSize(1);
+            assertThat(browser.all("form[action$='/impact/cancel'] button")).hasSize(1);
+            browser.screenshot("rulebook-impact-running");
+            shows(browser, "重新檢核 3 筆，其中 2 筆將改變");
+            assertThat(browser.all("#impact-progress")).isEmpty();
+            String impact = browser.find("#impact").getText();
+            assertThat(impact).contains(flagged.get(0), flagged.get(1), "CONTENT.POLITICAL", "刪除", "需人工審查 → 符合規定",
+                    "2026/05/20");
+            browser.screenshot("rulebook-impact");
+            browser.go(draftPath).language("en");
+            assertThat(browser.find("#impact").getText()).contains("3 records checked again, 2 would change",
+                    "CONTENT.POLITICAL", "removed", "Needs review → Compliant", "2026/05/20");
+            browser.screenshot("rulebook-impact");
+            browser.go(draftPath).language("zh-TW");
+
             browser.find("#approve-reason").sendKeys("自己核可");
             browser.click("form[action$='/approve'] button");
             shows(browser, "另一位政策編修人員");
@@ -90,14 +131,22 @@ class RulebookBrowserTest {
             browser.logIn("second@moe.gov.tw", TestAccounts.PASSWORD);
             shows(browser, "second@moe.gov.tw，您好");
             browser.go(draftPath);
-            browser.find("#approve-reason").sendKeys("已檢視差異與案例結果");
+            String inApproval = browser.find(".impact-in-approval").getText();
+            assertThat(inApproval).contains("重新檢核 3 筆，其中 2 筆將改變", flagged.get(0), flagged.get(1), "CONTENT.POLITICAL");
+            browser.screenshot("rulebook-approval");
+            browser.go(draftPath).language("en");
+            assertThat(browser.find(".impact-in-approval").getText()).contains("3 records checked again, 2 would change",
+                    flagged.get(0), "CONTENT.POLITICAL");
+            browser.screenshot("rulebook-approval");
+            browser.go(draftPath).language("zh-TW");
+            browser.find("#approve-reason").sendKeys("已檢視差異、案例結果與影響分析");
             browser.click("form[action$='/approve'] button");
             shows(browser, "已核可");
             browser.find("#publish-reason").sendKeys("今日生效");
             browser.click("form[action$='/publish'] button");
             shows(browser, "自始適用");
             assertThat(browser.path()).as(browser.text()).isEqualTo("/rulebook/versions");
-            assertThat(browser.text()).contains("已發布", "2026/12/01", "自始適用");
+            assertThat(browser.text()).contains("已發布", "2026/05/20", "自始適用");
 
             browser.go("/rulebook/audit");
             shows(browser, "規則庫異動紀錄");
