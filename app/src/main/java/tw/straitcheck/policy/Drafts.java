@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import tw.straitcheck.rulebook.CaseFile;
 import tw.straitcheck.rulebook.CaseRunner;
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.FieldError;
+import tw.straitcheck.system.Localized;
 import tw.straitcheck.system.Messages;
 import tw.straitcheck.system.TaipeiClock;
 
@@ -93,7 +95,7 @@ public class Drafts {
         String why = reason(reason);
         RulebaseVersion from = live.versionOn(today());
         return copy(actor, from, null, why, RulebookAudit.Action.DRAFT_CREATED,
-                "from " + from.version() + " (version " + from.id() + ")");
+                Messages.of("page.audit.what.draft-from", from.version(), from.id()));
     }
 
     /** A rollback: a draft of an earlier version's files, to be approved and published as any draft. */
@@ -105,11 +107,11 @@ public class Drafts {
             throw ApiException.of(HttpStatus.CONFLICT, Messages.of("page.drafts.refused.rollback-unpublished"));
         }
         return copy(actor, earlier, earlier.id(), why, RulebookAudit.Action.ROLLBACK_DRAFTED,
-                "rollback to " + earlier.version() + " (version " + earlier.id() + ")");
+                Messages.of("page.audit.what.rollback-to", earlier.version(), earlier.id()));
     }
 
     private RulebaseVersion copy(String actor, RulebaseVersion from, Long rollbackOf, String why,
-            RulebookAudit.Action action, String what) {
+            RulebookAudit.Action action, Localized what) {
         Instant now = clock.instant();
         RuleFiles files = versions.files(from.id());
         long id = versions.insert(new RulebaseVersions.New(VersionState.DRAFT, from.id(), rollbackOf, null, actor, why),
@@ -169,7 +171,8 @@ public class Drafts {
         String version = RulebaseLoader.versionOf(versions.files(draft.id()));
         versions.edited(draft.id(), version);
         RulebaseVersion now = versions.find(draft.id()).orElseThrow();
-        audit.append(clock.instant(), actor, action, now, file, reason == null || reason.isBlank() ? "-" : reason.strip());
+        audit.append(clock.instant(), actor, action, now, new Localized(file, file),
+                reason == null || reason.isBlank() ? "-" : reason.strip());
         return now;
     }
 
@@ -193,7 +196,7 @@ public class Drafts {
             throw ApiException.invalid(FieldError.of("case", "page.drafts.field.case", String.valueOf(bad.getMessage())));
         }
         cases.put(id, file, yaml, actor, clock.instant());
-        audit.append(clock.instant(), actor, RulebookAudit.Action.FILE_EDITED, draft, "case " + file,
+        audit.append(clock.instant(), actor, RulebookAudit.Action.FILE_EDITED, draft, Messages.of("page.audit.what.case", file),
                 reason == null || reason.isBlank() ? "-" : reason.strip());
         return draft;
     }
@@ -281,7 +284,7 @@ public class Drafts {
         Instant now = clock.instant();
         versions.approve(id, actor, now);
         RulebaseVersion approved = versions.find(id).orElseThrow();
-        audit.append(now, actor, RulebookAudit.Action.APPROVED, approved, "approved " + approved.version(), why);
+        audit.append(now, actor, RulebookAudit.Action.APPROVED, approved, Messages.of("page.audit.what.approved", approved.version()), why);
         return approved;
     }
 
@@ -305,8 +308,8 @@ public class Drafts {
         Instant now = clock.instant();
         versions.publish(id, actor, now, effectiveFrom);
         RulebaseVersion published = versions.find(id).orElseThrow();
-        audit.append(now, actor, RulebookAudit.Action.PUBLISHED, published,
-                "published " + published.version() + " effective from " + effectiveFrom, why);
+        audit.append(now, actor, RulebookAudit.Action.PUBLISHED, published, Messages.of("page.audit.what.published",
+                published.version(), effectiveFrom.format(DateTimeFormatter.ofPattern("uuuu/MM/dd"))), why);
         return published;
     }
 

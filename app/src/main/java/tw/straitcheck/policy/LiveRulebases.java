@@ -24,6 +24,7 @@ import tw.straitcheck.checking.RuleFiles;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RulebaseLoader;
 import tw.straitcheck.checking.RulebaseSchedule;
+import tw.straitcheck.system.Messages;
 
 /**
  * The published rulebase versions this instance checks with, each built once: a check takes the
@@ -123,7 +124,7 @@ public class LiveRulebases implements RulebaseSchedule {
             long id = versions.insert(new RulebaseVersions.New(VersionState.PUBLISHED, null, null, null, SYSTEM,
                     "rules/ " + version), version, packagedFiles, now);
             audit.append(now, SYSTEM, RulebookAudit.Action.SEEDED, versions.find(id).orElseThrow(),
-                    "rules/ " + packagedFiles.origin(), "first start: the packaged rules, in force from the beginning");
+                    Messages.of("page.audit.what.packaged", packagedFiles.origin()), Messages.of("page.audit.why.seeded"));
             LOG.info("Rulebase version {} seeded from {}", version, packagedFiles.origin());
         } else if (publishNewPackagedRules ? !versions.publishedNow(version) : !versions.anyWithVersion(version)) {
             VersionState state = publishNewPackagedRules ? VersionState.PUBLISHED : VersionState.DRAFT;
@@ -134,9 +135,8 @@ public class LiveRulebases implements RulebaseSchedule {
                 versions.publish(id, SYSTEM, now, null);
             }
             audit.append(now, SYSTEM, publishNewPackagedRules ? RulebookAudit.Action.PUBLISHED : RulebookAudit.Action.DEPLOY_DRAFT,
-                    made, "rules/ " + packagedFiles.origin(), publishNewPackagedRules
-                            ? "packaged rules published from the beginning (straitcheck.rulebook.new-packaged-rules: publish)"
-                            : "a deploy brought other packaged rules: a draft, live only once approved and published");
+                    made, Messages.of("page.audit.what.packaged", packagedFiles.origin()), Messages.of(publishNewPackagedRules
+                            ? "page.audit.why.deploy-published" : "page.audit.why.deploy-draft"));
             LOG.info("Packaged rules {} differ from every stored version: {}", version,
                     publishNewPackagedRules ? "published" : "kept as draft " + id);
         }

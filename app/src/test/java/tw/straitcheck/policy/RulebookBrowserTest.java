@@ -152,9 +152,13 @@ class RulebookBrowserTest {
             shows(browser, "規則庫異動紀錄");
             assertThat(browser.text()).contains("初始版本", "建立草案", "修改檔案", "核可", "發布", "author@moe.gov.tw",
                     "second@moe.gov.tw");
+            // what was done, in the page's language, with the day as the platform writes it
+            assertThat(browser.text()).contains("自 2026/05/20 起施行", "首次啟動：以隨附之規則庫為初始版本")
+                    .doesNotContain("effective from", "first start");
             browser.screenshot("rulebook-audit");
             browser.language("en");
-            assertThat(browser.text()).contains("Rulebook audit log", "draft made", "approved", "published");
+            assertThat(browser.text()).contains("Rulebook audit log", "draft made", "approved", "published",
+                    "in force from 2026/05/20", "first start: the packaged rules");
             browser.screenshot("rulebook-audit");
         }
     }
