@@ -7,9 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,20 +30,7 @@ public final class DrlSafetyStamp {
 
     /** SHA-256 over the DRL files' paths and texts, in path order, with the allow-list's edition. */
     static String digest(Map<String, byte[]> drl) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(AllowListDrlSafety.class.getName().getBytes(StandardCharsets.UTF_8));
-            new TreeMap<>(drl).forEach((path, content) -> {
-                sha.update(path.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Integer.toString(content.length).getBytes(StandardCharsets.US_ASCII));
-                sha.update((byte) 0);
-                sha.update(content);
-            });
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RuleFiles.digest(AllowListDrlSafety.class.getName(), drl);
     }
 
     /** Whether these DRL files are the ones the build checked. */

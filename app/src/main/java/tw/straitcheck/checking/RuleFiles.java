@@ -135,9 +135,15 @@ public final class RuleFiles {
      * the folder they sit in or the order they were read.
      */
     public String digest() {
+        return digest("", files);
+    }
+
+    /** SHA-256 over a label and then each file's path and content, in path order. */
+    static String digest(String label, Map<String, byte[]> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            files.forEach((name, content) -> {
+            sha.update(label.getBytes(StandardCharsets.UTF_8));
+            new TreeMap<>(files).forEach((name, content) -> {
                 sha.update(name.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(Integer.toString(content.length).getBytes(StandardCharsets.US_ASCII));
