@@ -228,10 +228,15 @@ public class LiveRulebases implements RulebaseSchedule {
             if (ahead.containsKey(v.version())) {
                 continue;
             }
+            Optional<Rulebase> built = cache.built(v.version());
+            if (built.isPresent()) {
+                // approved here: built by the approval's own compile
+                ahead.put(v.version(), built.get());
+                continue;
+            }
             try {
                 long started = System.nanoTime();
-                ahead.put(v.version(), cache.built(v.version()).orElseGet(() -> RulebaseLoader.load(
-                        transactions.executeRead(status -> versions.files(v.id())))));
+                ahead.put(v.version(), RulebaseLoader.load(transactions.executeRead(status -> versions.files(v.id()))));
                 LOG.info("Approved rulebase version {} ({}) built ahead of its publishing in {} ms", v.id(), v.version(),
                         (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {

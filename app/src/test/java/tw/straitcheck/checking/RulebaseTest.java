@@ -42,6 +42,19 @@ class RulebaseTest {
         return corpus;
     }
 
+    /**
+     * The classifications of rules/derived/ are inserted once, not logically: that holds only while
+     * no rule changes a fact after it is inserted (rules/derived/README.md).
+     */
+    @Test
+    void noRuleModifiesUpdatesOrRetractsAFactSoDerivedFactsStayTrueToTheEndOfACheck() {
+        java.util.regex.Pattern change = java.util.regex.Pattern.compile("\\b(modify|update|retract|delete|insertLogical)\\s*\\(");
+        RuleFiles.fromDirectory(ProjectFiles.rules()).matching("", ".drl").forEach((file, content) -> {
+            String code = DrlReferences.withoutComments(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(change.matcher(code).find()).as(file).isFalse();
+        });
+    }
+
     @Test
     void noTwoRulesShareARuleId() {
         Map<String, Long> defined = rulebase.definitions().stream()
