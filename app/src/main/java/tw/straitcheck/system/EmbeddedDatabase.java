@@ -101,19 +101,19 @@ public final class EmbeddedDatabase {
      * Starts the server on the given data folder (or reuses it) on a thread of its own and returns
      * at once how the application will connect: the port and the passwords are chosen before the
      * server starts. The application's start goes on meanwhile; whatever connects first waits with
-     * {@link #awaitStarted()} (the first start of a folder makes it with initdb, 1.5 s or more).
+     * {@link #awaitStarted(String)} (the first start of a folder makes it with initdb, 1.5 s or more).
      */
     public static Connection openInBackground(Path dataDir) {
         return starting(dataDir).connection();
     }
 
-    /** Waits until every server opened in this JVM is up (and fails as its start failed). */
-    public static void awaitStarted() {
-        List<Starting> all;
+    /** Waits until the server opened in this JVM at this JDBC URL is up (fails as its start failed); none there, nothing to wait for. */
+    public static void awaitStarted(String jdbcUrl) {
+        List<Starting> at;
         synchronized (EmbeddedDatabase.class) {
-            all = List.copyOf(RUNNING.values());
+            at = RUNNING.values().stream().filter(s -> s.connection().jdbcUrl().equals(jdbcUrl)).toList();
         }
-        all.forEach(Starting::await);
+        at.forEach(Starting::await);
     }
 
     /** Starts (or reuses) the server on the given data folder and returns its JDBC URL (no user in it). */

@@ -15,7 +15,8 @@ final class EmbeddedDatabaseStarted implements BeanCreatedEventListener<Datasour
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
-        EmbeddedDatabase.awaitStarted();
-        return event.getBean();
+        DatasourceConfiguration datasource = event.getBean();
+        EmbeddedDatabase.awaitStarted(datasource.getUrl());
+        return datasource;
     }
 }
