@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.straitcheck.checking.ReportedFinding;
-import tw.straitcheck.checking.Rulebase;
+import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.dates.DueDates;
 import tw.straitcheck.records.RecordStore;
 import tw.straitcheck.records.SubmissionRecord;
@@ -45,16 +45,16 @@ public class Reminders {
     private final AwaitingReport awaitingReport;
     private final Outbox outbox;
     private final RecordStore records;
-    private final Rulebase rulebase;
+    private final CheckEngine engine;
     private final MailSettings settings;
     private final Clock clock;
 
-    Reminders(AwaitingReport awaitingReport, Outbox outbox, RecordStore records, Rulebase rulebase, MailSettings settings,
+    Reminders(AwaitingReport awaitingReport, Outbox outbox, RecordStore records, CheckEngine engine, MailSettings settings,
             Clock clock) {
         this.awaitingReport = awaitingReport;
         this.outbox = outbox;
         this.records = records;
-        this.rulebase = rulebase;
+        this.engine = engine;
         this.settings = settings;
         this.clock = clock;
     }
@@ -69,10 +69,10 @@ public class Reminders {
     /** Writes the reminders due on {@code today} (a date in Asia/Taipei) and returns how many were new. */
     @Transactional
     public int run(LocalDate today) {
-        DueDates dates = rulebase.dates();
+        DueDates dates = engine.rulebaseOn(today).dates();
         // Far enough back for every record that can have a reminder due today: the last reminder
-        // day, plus the report period for a catch-up, as the rulebase has them now; the exact test,
-        // on the record's stored finding, is due() below.
+        // day, plus the report period for a catch-up, as the rulebase in force today has them; the
+        // exact test, on the record's stored finding, is due() below.
         long lookBack = ChronoUnit.DAYS.between(today, last(dates.series(REMINDER_DAYS, today)))
                 + ChronoUnit.DAYS.between(today, dates.due(REPORT_PERIOD, today).getDate());
         int written = 0;
