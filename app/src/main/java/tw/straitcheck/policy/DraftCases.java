@@ -32,6 +32,15 @@ class DraftCases {
                 });
     }
 
+    /** Removes one case; false when the draft keeps none of that name. */
+    boolean remove(long versionId, String name) {
+        return jdbc.prepareStatement("DELETE FROM draft_case WHERE version_id = ? AND name = ?", (PreparedStatement s) -> {
+            s.setLong(1, versionId);
+            s.setString(2, name);
+            return s.executeUpdate();
+        }) > 0;
+    }
+
     /** The draft's cases by name, in name order. */
     Map<String, String> of(long versionId) {
         return jdbc.prepareStatement("SELECT name, content FROM draft_case WHERE version_id = ? ORDER BY name",

@@ -32,7 +32,8 @@ import tw.straitcheck.system.JsonBodies;
  * read, written ({@code PUT .../files/{path}?reason=}, the body is the file) or deleted, the
  * {@code diff} against the published version, {@code compile} (problems with file and line),
  * {@code test} (the case corpus), {@code cases} (a case file kept with the draft, or made from a
- * reviewer's FALSE_POSITIVE mark: {@code cases/false-positive/{findingId}}), {@code approve}
+ * reviewer's FALSE_POSITIVE mark: {@code cases/false-positive/{findingId}}; removed:
+ * {@code DELETE .../cases/{name}?reason=}), {@code approve}
  * and {@code publish} ({@code {"effectiveFrom", "reason"}}), and the {@code impact} analysis (started, read, or cancelled: {@code impact/cancel}). Versions: the list, a rollback (a
  * draft of an earlier version's files), what is live here; a replay of a stored verdict; and the audit log.
  */
@@ -149,6 +150,13 @@ class DraftController {
         JsonNode json = JsonBodies.parse(body);
         return drafts.addCase(who.getName(), id, json.path("name").asText(""), json.path("content").asText(""),
                 json.path("reason").asText(""));
+    }
+
+    /** Removes a case kept with the draft ({@code ?reason=}); 404 when it keeps none of that name. */
+    @Delete(uri = "/drafts/{id}/cases/{+name}", produces = MediaType.APPLICATION_JSON)
+    RulebaseVersion removeCase(@PathVariable long id, @PathVariable String name, @QueryValue @Nullable String reason,
+            Authentication who) {
+        return drafts.removeCase(who.getName(), id, name, reason);
     }
 
     /** One click on a reviewer's FALSE_POSITIVE mark: the case file added to the chosen draft. */

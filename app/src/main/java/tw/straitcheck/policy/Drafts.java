@@ -201,6 +201,36 @@ public class Drafts {
         return draft;
     }
 
+    /** Removes a case kept with a draft (404 when it keeps none of that name). */
+    @Transactional
+    public RulebaseVersion removeCase(String actor, long id, String name, String reason) {
+        RulebaseVersion draft = editable(id);
+        String file = name == null ? "" : name.strip();
+        if (!cases.remove(id, file)) {
+            throw ApiException.notFound(Messages.of("page.drafts.refused.no-case"));
+        }
+        audit.append(clock.instant(), actor, RulebookAudit.Action.FILE_DELETED, draft, Messages.of("page.audit.what.case", file),
+                reason == null || reason.isBlank() ? "-" : reason.strip());
+        return draft;
+    }
+
+    /** A case file kept with a draft, as the draft page shows it. */
+    @Serdeable
+    public record StoredCase(String name, String content) {
+    }
+
+    @Transactional
+    public List<StoredCase> cases(long id) {
+        versions.find(id).orElseThrow(Drafts::noVersion);
+        return cases.of(id).entrySet().stream().map(c -> new StoredCase(c.getKey(), c.getValue())).toList();
+    }
+
+    /** The flags reviewers marked FALSE_POSITIVE, newest first, a page of them, and the drafts open to edits. */
+    @Transactional
+    public FalsePositiveCases.Marks falsePositives(int page, int size) {
+        return falsePositives.recent(page, size);
+    }
+
     /** A reviewer's FALSE_POSITIVE mark on a flag, as a case file added to the draft. */
     @Transactional
     public RulebaseVersion addFalsePositive(String actor, long id, long findingId) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import tw.straitcheck.checking.FindingKind;
@@ -19,7 +21,8 @@ import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.Messages;
 
 /**
- * A reviewer's FALSE_POSITIVE mark turned into a case file (shared/spec/test-case-format.md): the
+ * The flags reviewers marked FALSE_POSITIVE, newest first, for the page that adds them to a draft;
+ * and a reviewer's FALSE_POSITIVE mark turned into a case file (shared/spec/test-case-format.md): the
  * version's submission as filed, its {@code asOf}, and {@code absent: [that ruleId]}, with the
  * verdict the other findings of that version give. Added to a draft, the corpus learns the mistake:
  * the case fails until the draft's rules stop raising the flag.
@@ -39,6 +42,43 @@ class FalsePositiveCases {
 
     /** The case file's name and text; in the caller's transaction. */
     record Case(String name, String yaml) {
+    }
+
+    /** A flag a reviewer marked FALSE_POSITIVE, as the false-positives page lists it. */
+    record Marked(long findingId, String receipt, String ruleId, @Nullable String keyword, String by, Instant at,
+            @Nullable String note) {
+    }
+
+    /** One page of the marks, newest first: {@code page} from 1, of {@code pages}, {@code total} in all. */
+    record Marks(List<Marked> marks, int page, int pages, long total) {
+    }
+
+    Marks recent(int page, int size) {
+        long total = jdbc.prepareStatement("SELECT count(*) FROM flag_mark WHERE state = 'FALSE_POSITIVE'",
+                (PreparedStatement s) -> {
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.max(1, Math.min(page, pages));
+        List<Marked> marks = jdbc.prepareStatement("SELECT f.id, r.receipt, f.rule_id, f.keyword, m.marked_by, m.marked_at, m.note"
+                + " FROM flag_mark m JOIN finding f ON f.id = m.finding_id JOIN submission_record r ON r.id = f.record_id"
+                + " WHERE m.state = 'FALSE_POSITIVE' ORDER BY m.marked_at DESC, f.id DESC LIMIT ? OFFSET ?",
+                (PreparedStatement s) -> {
+                    s.setInt(1, size);
+                    s.setLong(2, (long) (shown - 1) * size);
+                    List<Marked> found = new ArrayList<>();
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new Marked(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)));
+                        }
+                    }
+                    return found;
+                });
+        return new Marks(marks, shown, pages, total);
     }
 
     Case of(long findingId) {

@@ -37,7 +37,8 @@ import tw.straitcheck.system.FieldError;
  * The policy editors' pages: {@code /rulebook/drafts} (the drafts, and a new one),
  * {@code /rulebook/drafts/{id}} (its files, one open in an editor with numbered lines and the
  * compile problems at their lines, the diff against the published version, the corpus results,
- * approval and publishing), {@code /rulebook/versions} (every version, and a rollback) and
+ * approval and publishing, the cases kept with it, added and removed), {@code /rulebook/false-positives}
+ * (the flags reviewers marked FALSE_POSITIVE, each added to a draft in one click), {@code /rulebook/versions} (every version, and a rollback) and
  * {@code /rulebook/audit}. Each step is the one {@link Drafts} takes for the API.
  */
 @Controller("/rulebook")
@@ -69,6 +70,14 @@ class RulebookPages {
     }
 
     @Serdeable
+    record CaseForm(@Nullable String name, @Nullable String content, @Nullable String reason, @Nullable String csrfToken) {
+    }
+
+    @Serdeable
+    record DraftChoice(@Nullable Long draft, @Nullable String csrfToken) {
+    }
+
+    @Serdeable
     record PublishForm(@Nullable String effectiveFrom, @Nullable String reason, @Nullable String csrfToken) {
     }
 
@@ -90,6 +99,7 @@ class RulebookPages {
 
     private static final Times TIMES = new Times();
     private static final int IMPACT_PAGE = 50;
+    private static final int FALSE_POSITIVES_PAGE = 50;
 
     /** One line of the open file, with the compile problems raised at it. */
     record Line(int number, String text, List<String> problems) {
@@ -150,6 +160,90 @@ class RulebookPages {
         } catch (ApiException refused) {
             return again(request, id, form.path(), content, refused);
         }
+    }
+
+    /** Adds a case file kept with the draft; refused, the draft page again with the error at its field. */
+    @Post("/drafts/{id}/cases")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addCase(HttpRequest<?> request, @PathVariable long id, @Body CaseForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        String name = form.name() == null ? "" : form.name();
+        String content = form.content() == null ? "" : form.content().replace("\r\n", "\n");
+        try {
+            drafts.addCase(actor(request).username(), id, name, content, form.reason());
+            return Pages.redirect("/rulebook/drafts/" + id + "#cases");
+        } catch (ApiException refused) {
+            try {
+                Map<String, Object> model = draftModel(id, null, null, null, null, refused.body(null).errors());
+                model.put("refusal", refused.body(null).message());
+                model.put("caseName", name);
+                model.put("caseContent", content);
+                return pages.render(request, refused.status(), "rulebook/draft", model);
+            } catch (ApiException gone) {
+                return pages.error(request, gone);
+            }
+        }
+    }
+
+    @Post("/drafts/{id}/cases/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeCase(HttpRequest<?> request, @PathVariable long id, @Body CaseForm form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        try {
+            drafts.removeCase(actor(request).username(), id, form.name(), form.reason());
+            return Pages.redirect("/rulebook/drafts/" + id + "#cases");
+        } catch (ApiException refused) {
+            return again(request, id, null, null, refused);
+        }
+    }
+
+    /**
+     * The flags reviewers marked FALSE_POSITIVE, newest first, each with a one-click add to an open
+     * draft; reviewers see it too (they may add as through the API), and come back here after adding.
+     */
+    @Get("/false-positives")
+    @Secured({Role.Names.POLICY_EDITOR, Role.Names.REVIEWER})
+    HttpResponse<?> falsePositives(HttpRequest<?> request, @QueryValue @Nullable Integer page, @QueryValue @Nullable Long added) {
+        Map<String, Object> model = falsePositivesModel(request, page == null ? 1 : page);
+        model.put("added", added);
+        return pages.ok(request, "rulebook/false-positives", model);
+    }
+
+    @Post("/false-positives/{findingId}")
+    @Secured({Role.Names.POLICY_EDITOR, Role.Names.REVIEWER})
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addFalsePositive(HttpRequest<?> request, @PathVariable long findingId, @Body DraftChoice form) {
+        if (!pages.csrfValid(request, form.csrfToken())) {
+            return pages.csrfRefused(request);
+        }
+        Actor actor = actor(request);
+        try {
+            if (form.draft() == null) {
+                throw ApiException.invalid(FieldError.of("draft", "page.false-positives.field.draft"));
+            }
+            drafts.addFalsePositive(actor.username(), form.draft(), findingId);
+            return Pages.redirect(actor.has(Role.POLICY_EDITOR) ? "/rulebook/drafts/" + form.draft() + "#cases"
+                    : "/rulebook/false-positives?added=" + form.draft());
+        } catch (ApiException refused) {
+            Map<String, Object> model = falsePositivesModel(request, 1);
+            model.put("refusal", refused.body(null).message());
+            model.put("errors", refused.body(null).errors());
+            model.put("refusedFinding", findingId);
+            return pages.render(request, refused.status(), "rulebook/false-positives", model);
+        }
+    }
+
+    private Map<String, Object> falsePositivesModel(HttpRequest<?> request, int page) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("times", TIMES);
+        model.put("marks", drafts.falsePositives(page, FALSE_POSITIVES_PAGE));
+        model.put("drafts", drafts.all().stream().filter(v -> v.state() == VersionState.DRAFT).toList());
+        model.put("reviewer", pages.actor(request).map(a -> a.has(Role.REVIEWER)).orElse(false));
+        return model;
     }
 
     @Post("/drafts/{id}/compile")
@@ -294,6 +388,14 @@ class RulebookPages {
         model.put("errors", errors);
         model.put("compiled", compiled);
         model.put("run", run);
+        model.put("cases", drafts.cases(id));
+        // the corpus run names a case kept with the draft draft/<name>: its result shown next to it
+        Map<String, Drafts.CaseResult> caseResults = new HashMap<>();
+        if (run != null) {
+            run.cases().stream().filter(c -> c.file().startsWith("draft/"))
+                    .forEach(c -> caseResults.put(c.file().substring("draft/".length()), c));
+        }
+        model.put("caseResults", caseResults);
         String open = file == null || file.isBlank() ? null : file.strip();
         model.put("file", open);
         if (open != null) {

@@ -171,6 +171,10 @@ class AccessMatrixTest {
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/compile", "{}", "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/test", "{}", "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/cases", "{\"name\":\"a.yaml\"}", "401 403 403 403 404 403 403 401"),
+                new Row(HttpMethod.DELETE, "/api/rulebook/drafts/0/cases/a.yaml", null, "401 403 403 403 404 403 403 401"),
+                // a reviewer's FALSE_POSITIVE mark made a case: policy editors and reviewers (no draft 0: 404)
+                new Row(HttpMethod.POST, "/api/rulebook/drafts/0/cases/false-positive/" + flag, "{}",
+                        "401 403 403 404 404 403 403 401"),
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/approve", "{\"reason\":\"x\"}", "401 403 403 403 404 403 403 401"),
                 new Row(HttpMethod.POST, "/api/rulebook/drafts/0/publish", "{\"effectiveFrom\":\"2026-06-01\",\"reason\":\"x\"}",
                         "401 403 403 403 404 403 403 401"),
@@ -182,6 +186,12 @@ class AccessMatrixTest {
                 new Row(HttpMethod.GET, "/rulebook/drafts/0", null, "303 403 403 403 404 403 403 303"),
                 // a form without its CSRF token is refused (403) before anything is done
                 new Row(HttpMethod.POST, "/rulebook/drafts/0/impact/cancel#form", "csrfToken=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/rulebook/drafts/0/cases#form", "csrfToken=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.POST, "/rulebook/drafts/0/cases/remove#form", "csrfToken=x", "303 403 403 403 403 403 403 303"),
+                // the flags marked FALSE_POSITIVE, each added to a draft in one click: policy editors and reviewers
+                new Row(HttpMethod.GET, "/rulebook/false-positives", null, "303 403 403 200 200 403 403 303"),
+                new Row(HttpMethod.POST, "/rulebook/false-positives/" + flag + "#form", "csrfToken=x",
+                        "303 403 403 403 403 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/versions", null, "303 403 403 403 200 403 403 303"),
                 new Row(HttpMethod.GET, "/rulebook/audit", null, "303 403 403 403 200 403 403 303"),
                 new Row(HttpMethod.POST, "/api/rulebook/versions/0/rollback", "{\"reason\":\"x\"}", "401 403 403 403 404 403 403 401"),
