@@ -158,6 +158,29 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** Waits for the page a click loads (a compile or the corpus takes seconds) to show the text; at most 3 minutes. */
+    public Browser shows(String text) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (true) {
+            try {
+                if (text().contains(text)) {
+                    return this;
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
+                // the page is being replaced: read it again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the page does not show \"" + text + "\": " + text());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;

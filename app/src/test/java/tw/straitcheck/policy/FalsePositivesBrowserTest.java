@@ -73,12 +73,12 @@ class FalsePositivesBrowserTest {
             new org.openqa.selenium.support.ui.Select(browser.find("#draft-" + flag)).selectByValue(String.valueOf(draft));
             browser.click("#finding-" + flag + " form button");
             String name = "false-positive-" + receipt + "-" + flag + ".yaml";
-            shows(browser, "本草案之案例（1 件）");
+            browser.shows("本草案之案例（1 件）");
             assertThat(browser.path()).isEqualTo("/rulebook/drafts/" + draft + "#cases");
             assertThat(browser.text()).contains(name);
 
             browser.click("form[action$='/test'] button");
-            shows(browser, "案例集結果");
+            browser.shows("案例集結果");
             assertThat(browser.find("#cases").getText()).contains(name, "未通過", "unexpected CONTENT.POLITICAL");
             browser.driver().executeScript("document.querySelector('#cases details').open = true");
             browser.screenshot("rulebook-draft-cases");
@@ -86,27 +86,6 @@ class FalsePositivesBrowserTest {
             assertThat(browser.find("#cases").getText()).contains("Cases kept with this draft (1)", name, "Remove");
             browser.driver().executeScript("document.querySelector('#cases details').open = true");
             browser.screenshot("rulebook-draft-cases");
-        }
-    }
-
-    /** Waits for the page the last click loads (the corpus takes seconds) to show the text. */
-    private static void shows(Browser browser, String text) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
-        while (true) {
-            try {
-                if (browser.text().contains(text)) {
-                    return;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
-                // the page is being replaced: read it again
-            }
-            assertThat(System.nanoTime()).as("the page shows " + text).isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

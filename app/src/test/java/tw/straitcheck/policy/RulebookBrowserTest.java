@@ -60,18 +60,18 @@ class RulebookBrowserTest {
         String draftPath;
         try (Browser browser = Browser.open(server.getURL().toString())) {
             browser.logIn("author@moe.gov.tw", TestAccounts.PASSWORD);
-            shows(browser, "author@moe.gov.tw，您好");
+            browser.shows("author@moe.gov.tw，您好");
             browser.go("/rulebook/drafts");
             assertThat(browser.text()).contains("規則庫草案", "目前沒有草案");
             browser.type("reason", "新增規則").click("form[action='/rulebook/drafts'] button");
-            shows(browser, "規則庫草案 ");
+            browser.shows("規則庫草案 ");
             assertThat(browser.path()).matches("/rulebook/drafts/\\d+");
             draftPath = browser.path();
 
             browser.type("path", "derived/Extra.drl").type("content", BROKEN).click("form[action$='/files'] button");
-            shows(browser, "NoSuchFact");
+            browser.shows("NoSuchFact");
             browser.click("form[action$='/compile'] button");
-            shows(browser, "無法建置");
+            browser.shows("無法建置");
             assertThat(browser.text()).contains("derived/Extra.drl:5");
             assertThat(browser.find("#line-5").getAttribute("class")).contains("invalid");
             assertThat(browser.find("#line-5").getText()).contains("NoSuchFact");
@@ -79,21 +79,21 @@ class RulebookBrowserTest {
             browser.go(draftPath + "?file=derived/Extra.drl").language("en");
             assertThat(browser.text()).contains("Rulebase draft");
             browser.click("form[action$='/compile'] button");
-            shows(browser, "It does not build");
+            browser.shows("It does not build");
             browser.screenshot("rulebook-draft-error");
             browser.go(draftPath).language("zh-TW");
 
             browser.go(draftPath + "?file=derived/Extra.drl").type("content", FIXED).click("form[action$='/files'] button");
-            shows(browser, "derived/Extra.drl");
+            browser.shows("derived/Extra.drl");
             browser.click("form[action$='/compile'] button");
-            shows(browser, "編譯成功");
+            browser.shows("編譯成功");
             browser.click("form[action$='/test'] button");
-            shows(browser, "所有案例皆通過");
+            browser.shows("所有案例皆通過");
             assertThat(browser.text()).contains("0 項未通過");
             browser.screenshot("rulebook-draft");
             browser.go(draftPath + "?file=derived/Extra.drl").language("en");
             browser.click("form[action$='/test'] button");
-            shows(browser, "Every case passed");
+            browser.shows("Every case passed");
             assertThat(browser.text()).contains("Difference from the version in force", "derived/Extra.drl");
             browser.screenshot("rulebook-draft");
             browser.go(draftPath).language("zh-TW");
@@ -104,13 +104,13 @@ class RulebookBrowserTest {
             assertThat(list).contains("  - 紅色基地\n");
             browser.type("content", list.replace("  - 紅色基地\n", "")).type("file-reason", "紅色基地為研究站")
                     .click("form[action$='/files'] button");
-            shows(browser, "lists/political-content.yaml");
+            browser.shows("lists/political-content.yaml");
             browser.click("form[action$='/impact'] button");
-            shows(browser, "檢核中");
+            browser.shows("檢核中");
             assertThat(browser.all("#impact-progress")).hasSize(1);
             assertThat(browser.all("form[action$='/impact/cancel'] button")).hasSize(1);
             browser.screenshot("rulebook-impact-running");
-            shows(browser, "重新檢核 3 筆，其中 2 筆將改變");
+            browser.shows("重新檢核 3 筆，其中 2 筆將改變");
             assertThat(browser.all("#impact-progress")).isEmpty();
             String impact = browser.find("#impact").getText();
             assertThat(impact).contains(flagged.get(0), flagged.get(1), "CONTENT.POLITICAL", "刪除", "需人工審查 → 符合規定",
@@ -124,12 +124,12 @@ class RulebookBrowserTest {
 
             browser.find("#approve-reason").sendKeys("自己核可");
             browser.click("form[action$='/approve'] button");
-            shows(browser, "另一位政策編修人員");
+            browser.shows("另一位政策編修人員");
             browser.go(draftPath).logOut();
 
-            shows(browser, "登入");
+            browser.shows("登入");
             browser.logIn("second@moe.gov.tw", TestAccounts.PASSWORD);
-            shows(browser, "second@moe.gov.tw，您好");
+            browser.shows("second@moe.gov.tw，您好");
             browser.go(draftPath);
             String inApproval = browser.find(".impact-in-approval").getText();
             assertThat(inApproval).contains("重新檢核 3 筆，其中 2 筆將改變", flagged.get(0), flagged.get(1), "CONTENT.POLITICAL");
@@ -141,15 +141,15 @@ class RulebookBrowserTest {
             browser.go(draftPath).language("zh-TW");
             browser.find("#approve-reason").sendKeys("已檢視差異、案例結果與影響分析");
             browser.click("form[action$='/approve'] button");
-            shows(browser, "已核可");
+            browser.shows("已核可");
             browser.find("#publish-reason").sendKeys("今日生效");
             browser.click("form[action$='/publish'] button");
-            shows(browser, "自始適用");
+            browser.shows("自始適用");
             assertThat(browser.path()).as(browser.text()).isEqualTo("/rulebook/versions");
             assertThat(browser.text()).contains("已發布", "2026/05/20", "自始適用");
 
             browser.go("/rulebook/audit");
-            shows(browser, "規則庫異動紀錄");
+            browser.shows("規則庫異動紀錄");
             assertThat(browser.text()).contains("初始版本", "建立草案", "修改檔案", "核可", "發布", "author@moe.gov.tw",
                     "second@moe.gov.tw");
             // what was done, in the page's language, with the day as the platform writes it
@@ -160,27 +160,6 @@ class RulebookBrowserTest {
             assertThat(browser.text()).contains("Rulebook audit log", "draft made", "approved", "published",
                     "in force from 2026/05/20", "first start: the packaged rules");
             browser.screenshot("rulebook-audit");
-        }
-    }
-
-    /** Waits for the page the last click loads (a compile or the corpus takes seconds) to show the text. */
-    private static void shows(Browser browser, String text) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(180).toNanos();
-        while (true) {
-            try {
-                if (browser.text().contains(text)) {
-                    return;
-                }
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException loading) {
-                // the page is being replaced: read it again
-            }
-            assertThat(System.nanoTime()).as("the page shows " + text).isLessThan(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
