@@ -40,6 +40,9 @@ class DemoAccounts {
             new Demo("school-admin@demo.straitcheck.tw", "demo.name.school-admin", "demo.can.school-admin", Role.SCHOOL_ADMIN),
             new Demo("reviewer@demo.straitcheck.tw", "demo.name.reviewer", "demo.can.reviewer", Role.REVIEWER),
             new Demo("policy@demo.straitcheck.tw", "demo.name.policy-editor", "demo.can.policy-editor", Role.POLICY_EDITOR),
+            // publishing needs a second policy editor, who did not edit the draft (four eyes)
+            new Demo("policy-2@demo.straitcheck.tw", "demo.name.second-policy-editor", "demo.can.second-policy-editor",
+                    Role.POLICY_EDITOR),
             new Demo("sysadmin@demo.straitcheck.tw", "demo.name.system-admin", "demo.can.system-admin", Role.SYSTEM_ADMIN));
 
     @EventListener
