@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,7 @@ public final class CheckEngine {
                         rulebase.version());
                 throw ApiException.checkDidNotFinish();
             }
-            for (Object o : session.getObjects(o -> o instanceof Finding)) {
+            for (Object o : session.getObjects(new ClassObjectFilter(Finding.class))) {
                 raised.add((Finding) o);
             }
             finished = true;
