@@ -143,6 +143,21 @@ public class AccountService {
         return AccountView.of(saved, now);
     }
 
+    /** A new account and the one-time initial password the platform chose for it, to be shown once. */
+    public record Initial(AccountView account, String password) {
+    }
+
+    /**
+     * An administrator's new account (a school's user, or the ministry's staff when {@code school}
+     * is null) with a one-time initial password ({@link InitialPasswords}), changed at the first login.
+     */
+    @Transactional
+    public Initial createWithInitialPassword(@Nullable String username, @Nullable String displayName,
+            @Nullable String school, Set<Role> roles) {
+        String password = InitialPasswords.make();
+        return new Initial(createAccount(new NewAccount(username, displayName, school, roles, password, true)), password);
+    }
+
     public Optional<AccountView> account(long id) {
         return accounts.findById(id).map(a -> AccountView.of(a, clock.instant()));
     }
@@ -155,6 +170,12 @@ public class AccountService {
     public List<AccountView> accountsOf(String school) {
         Instant now = clock.instant();
         return accounts.findBySchoolCodeOrderByUsername(school).stream().map(a -> AccountView.of(a, now)).toList();
+    }
+
+    /** The ministry's staff (reviewers, policy editors, system administrators): the accounts without a school. */
+    public List<AccountView> staff() {
+        Instant now = clock.instant();
+        return accounts.findBySchoolCodeIsNullOrderByUsername().stream().map(a -> AccountView.of(a, now)).toList();
     }
 
     /** 未勾選啟用，該帳號無法使用: a disabled account cannot log in, and its tokens stop working. */
@@ -179,6 +200,31 @@ public class AccountService {
     public AccountView editSchoolUser(long adminId, long id, Edit edit) {
         Account account = accounts.findByIdForUpdate(id).orElseThrow(AccountService::noAccount);
         List<Account> school = accounts.findBySchoolCodeForUpdate(account.schoolCode());
+        return edit(adminId, account, school, Role.SCHOOL_ADMIN, false, edit, "account.last-admin");
+    }
+
+    /**
+     * The system administrator's edit of a ministry staff account (no school; else 404): its name,
+     * roles and enabling, under the same rules as {@link #editSchoolUser}; besides, a system
+     * administrator keeps the SYSTEM_ADMIN role on their own account (422), so the ministry always
+     * has one who can let the others in again. The staff accounts are locked first.
+     */
+    @Transactional
+    public AccountView editStaff(long adminId, long id, Edit edit) {
+        Account account = accounts.findByIdForUpdate(id).filter(a -> a.schoolCode() == null)
+                .orElseThrow(AccountService::noAccount);
+        List<Account> staff = accounts.findStaffForUpdate();
+        return edit(adminId, account, staff, Role.SYSTEM_ADMIN, true, edit, "account.last-system-admin");
+    }
+
+    /**
+     * An edit among {@code peers} (the school's accounts, or the ministry's), who must keep one
+     * enabled holder of {@code adminRole}: 409 with {@code lastAdmin} when the edit would leave none;
+     * {@code keepOwn}: the editor may not take that role from their own account (422).
+     */
+    private AccountView edit(long adminId, Account account, List<Account> peers, Role adminRole, boolean keepOwn,
+            Edit edit, String lastAdmin) {
+        long id = account.id();
         List<FieldError> errors = new ArrayList<>();
         if (edit.displayName() == null || edit.displayName().isBlank()) {
             errors.add(FieldError.of("displayName", "field.required"));
@@ -192,14 +238,17 @@ public class AccountService {
         if (id == adminId && !edit.enabled()) {
             errors.add(FieldError.of("enabled", "account.not-yourself"));
         }
+        if (id == adminId && keepOwn && !edit.roles().contains(adminRole)) {
+            errors.add(FieldError.of("roles", "account.keep-own-admin"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        boolean adminAfter = edit.enabled() && edit.roles().contains(Role.SCHOOL_ADMIN);
-        boolean othersAdmin = school.stream().anyMatch(a -> !a.id().equals(id) && a.enabled()
-                && a.roleSet().contains(Role.SCHOOL_ADMIN));
-        if (!adminAfter && !othersAdmin && account.enabled() && account.roleSet().contains(Role.SCHOOL_ADMIN)) {
-            throw ApiException.of(io.micronaut.http.HttpStatus.CONFLICT, Messages.of("account.last-admin"));
+        boolean adminAfter = edit.enabled() && edit.roles().contains(adminRole);
+        boolean othersAdmin = peers.stream().anyMatch(a -> !a.id().equals(id) && a.enabled()
+                && a.roleSet().contains(adminRole));
+        if (!adminAfter && !othersAdmin && account.enabled() && account.roleSet().contains(adminRole)) {
+            throw ApiException.of(io.micronaut.http.HttpStatus.CONFLICT, Messages.of(lastAdmin));
         }
         Account edited = account.withName(edit.displayName().strip()).withRoles(edit.roles()).withEnabled(edit.enabled());
         return AccountView.of(accounts.update(edited), clock.instant());

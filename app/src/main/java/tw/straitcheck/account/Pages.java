@@ -155,6 +155,7 @@ public class Pages {
         }
         if (actor.has(Role.SYSTEM_ADMIN)) {
             links.add(new NavLink("nav.schools", "/admin/schools"));
+            links.add(new NavLink("nav.staff", "/admin/users"));
             links.add(new NavLink("nav.outbox", "/admin/outbox"));
         }
         return links;

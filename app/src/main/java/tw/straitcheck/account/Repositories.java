@@ -34,6 +34,12 @@ final class Repositories {
 
         @Query("SELECT * FROM account WHERE school_code = :schoolCode ORDER BY id FOR UPDATE")
         List<Account> findBySchoolCodeForUpdate(String schoolCode);
+
+        /** The ministry's own staff: the accounts without a school. */
+        List<Account> findBySchoolCodeIsNullOrderByUsername();
+
+        @Query("SELECT * FROM account WHERE school_code IS NULL ORDER BY id FOR UPDATE")
+        List<Account> findStaffForUpdate();
     }
 
     @JdbcRepository(dialect = Dialect.POSTGRES)

@@ -13,7 +13,7 @@ public enum Role {
     REVIEWER,
     /** Reads the rulebook and the keyword statistics. */
     POLICY_EDITOR,
-    /** Creates schools and their first administrator; reads the outbox. */
+    /** Creates schools and their first administrator, keeps the ministry's staff accounts; reads the outbox. */
     SYSTEM_ADMIN;
 
     /** The role names, for {@code @Secured}. */

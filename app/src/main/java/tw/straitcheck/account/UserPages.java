@@ -80,13 +80,10 @@ class UserPages {
             return pages.csrfRefused(request);
         }
         Actor admin = Actor.of(authentication);
-        String password = InitialPasswords.make();
         Map<String, Object> model = new HashMap<>();
         try {
-            AccountService.AccountView made = accounts.createAccount(new AccountService.NewAccount(form.username(),
-                    form.displayName(), admin.school(), roles(form.role()), password, true));
-            model.put("created", Map.of("username", made.username(), "displayName", made.displayName(),
-                    "password", password));
+            model.put("created", accounts.createWithInitialPassword(form.username(), form.displayName(), admin.school(),
+                    roles(form.role())));
             model.put("form", blankForm());
             return listPage(request, HttpStatus.OK, admin, model);
         } catch (ApiException e) {

@@ -75,6 +75,7 @@ class AccessMatrixTest {
     private long flag;
     private long otherSchoolsUser;
     private long otherSchoolsToken;
+    private long ministryReviewer;
 
     @BeforeAll
     void schoolAWithARecordInReviewAndSchoolB() throws IOException {
@@ -94,6 +95,7 @@ class AccessMatrixTest {
 
         otherSchoolsUser = service.account("user-" + tag + "@b.edu.tw").orElseThrow().id();
         otherSchoolsToken = service.createToken(otherSchoolsUser, "b's system", "test").view().id();
+        ministryReviewer = service.account("reviewer-" + tag + "@moe.gov.tw").orElseThrow().id();
 
         ObjectNode flagged = Fixtures.compliantRegistration(schoolA);
         flagged.put("itineraryText", "參訪行程：紅色基地。");
@@ -284,6 +286,8 @@ class AccessMatrixTest {
                 new Row(HttpMethod.GET, "/school/users/" + otherSchoolsUser, null, "303 403 404 403 403 403 403 303"),
                 new Row(HttpMethod.POST, "/school/users/" + otherSchoolsUser, "role=SCHOOL_ADMIN",
                         "303 403 403 403 403 403 403 303"),
+                // a ministry account is no school's
+                new Row(HttpMethod.GET, "/school/users/" + ministryReviewer, null, "303 403 404 403 403 403 403 303"),
                 new Row(HttpMethod.GET, "/school/contacts", null, "303 403 200 403 403 403 403 303"),
                 new Row(HttpMethod.POST, "/school/contacts", "name=x", "303 403 403 403 403 403 403 303"),
                 new Row(HttpMethod.GET, "/school/contacts/999999999", null, "303 403 404 403 403 403 403 303"),
@@ -298,6 +302,13 @@ class AccessMatrixTest {
                 // the system administrator's pages
                 new Row(HttpMethod.GET, "/admin/schools", null, "303 403 403 403 403 200 403 303"),
                 new Row(HttpMethod.POST, "/admin/schools", "code=x", "303 403 403 403 403 403 403 303"),
+                // the ministry's staff; a school's account is not one of them: 404
+                new Row(HttpMethod.GET, "/admin/users", null, "303 403 403 403 403 200 403 303"),
+                new Row(HttpMethod.POST, "/admin/users", "username=x", "303 403 403 403 403 403 403 303"),
+                new Row(HttpMethod.GET, "/admin/users/" + ministryReviewer, null, "303 403 403 403 403 200 403 303"),
+                new Row(HttpMethod.GET, "/admin/users/" + otherSchoolsUser, null, "303 403 403 403 403 404 403 303"),
+                new Row(HttpMethod.POST, "/admin/users/" + ministryReviewer, "reviewer=true",
+                        "303 403 403 403 403 403 403 303"),
                 new Row(HttpMethod.GET, "/admin/outbox", null, "303 403 403 403 403 200 403 303"),
                 new Row(HttpMethod.GET, "/admin/outbox?status=FAILED&page=2", null, "303 403 403 403 403 200 403 303"),
                 new Row(HttpMethod.GET, "/api/no-such-thing", null, "404 404 404 404 404 404 404 404"));

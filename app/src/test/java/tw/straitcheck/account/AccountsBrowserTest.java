@@ -243,4 +243,38 @@ class AccountsBrowserTest implements TestPropertyProvider {
             browser.screenshot("admin-outbox");
         }
     }
+
+    @Test
+    void aSystemAdministratorAddsASecondPolicyEditorWhoMustChangeTheInitialPassword() {
+        clock.setDay(LocalDate.of(2026, 5, 20));
+        String sysadmin = "staff-admin-" + tag + "@moe.gov.tw";
+        String editor = "editor-" + tag + "@moe.gov.tw";
+        accounts.createAccount(new AccountService.NewAccount(sysadmin, "周建宏", null, EnumSet.of(Role.SYSTEM_ADMIN),
+                ADMIN_PASSWORD, false));
+        try (Browser browser = Browser.open(server.getURL().toString())) {
+            logIn(browser, sysadmin, ADMIN_PASSWORD);
+            submit(browser, "header.top a[href='/admin/users']");
+            assertThat(browser.text()).contains("機關人員維護", "周建宏");
+            browser.type("username", editor);
+            browser.type("displayName", "李雅婷");
+            browser.click("input[name=policyEditor]");
+            submit(browser, "form[action='/admin/users'] button[type=submit]");
+            assertThat(browser.text()).contains("已新增 李雅婷", "初始密碼", "只顯示這一次", "政策人員");
+            String initial = browser.find("#initial-password").getText();
+            browser.screenshot("admin-users");
+            browser.language("en");
+            assertThat(browser.text()).contains("Ministry staff", "李雅婷", "policy editor").doesNotContain(initial);
+            browser.screenshot("admin-users");
+            browser.language("zh-TW");
+            logOut(browser);
+
+            logIn(browser, editor, initial);
+            assertThat(browser.path()).isEqualTo("/password");
+            browser.type("currentPassword", initial);
+            browser.type("newPassword", "Editor-Own-2026");
+            browser.type("confirmPassword", "Editor-Own-2026");
+            submit(browser, "main form[action='/password'] button[type=submit]");
+            assertThat(browser.text()).contains("密碼已變更", "李雅婷");
+        }
+    }
 }
