@@ -2,7 +2,6 @@ package tw.straitcheck.checking;
 
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,9 +35,8 @@ import org.kie.internal.builder.KnowledgeBuilderResult;
  * part is checked against the allow-list ({@link DrlAllowList}) before anything is compiled, since
  * compiling already runs code (rule metadata is evaluated as MVEL). Declarations here, rules in
  * {@link DrlRuleCheck}, Java pieces in {@link JavaFragmentCheck}, constraints in {@link ConstraintCheck}.
- * Stateless; a {@code new AllowListDrlSafety()} serves without dependency injection.
+ * Stateless; the rulebase loader keeps one ({@link RulebaseLoader}), which every rulebase goes through.
  */
-@Singleton
 public final class AllowListDrlSafety implements DrlSafety {
 
     /** A metadata value the compiler may evaluate: a string, a number, true/false, a bare word. */

@@ -89,18 +89,11 @@ public final class RulebaseLoader {
 
     /**
      * Builds the files as {@link #load} does, but answers what stops them instead of throwing: the
-     * DRL safety check of every file first (the one place a draft's DRL is checked before it is
-     * compiled), then each Drools compile message at its file and line, then any other refusal
-     * (a citation that does not resolve, a list that is malformed) as one problem.
+     * DRL safety check of every file first (a draft's DRL is checked before anything is compiled),
+     * then each Drools compile message at its file and line, then any other refusal (a citation
+     * that does not resolve, a list that is malformed) as one problem.
      */
-    public static Build tryLoad(RuleFiles files, DrlSafety safety) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        files.matching("", ".drl").forEach((name, content) ->
-                texts.put(name, new String(content, java.nio.charset.StandardCharsets.UTF_8)));
-        List<RuleProblem> problems = safety.check(texts);
-        if (!problems.isEmpty()) {
-            return new Build(null, List.copyOf(problems));
-        }
+    public static Build tryLoad(RuleFiles files) {
         try {
             return new Build(load(files), List.of());
         } catch (DoesNotCompile refused) {
@@ -114,6 +107,15 @@ public final class RulebaseLoader {
         long started = System.nanoTime();
         // read while the data files load, on another core; joined before anything is compiled
         CompletableFuture<Long> safety = CompletableFuture.supplyAsync(() -> checkSafety(files.matching("", ".drl")));
+        try {
+            return build(files, started, safety);
+        } catch (RuntimeException refused) {
+            joined(safety); // a file outside the allow-list is the refusal to report, whatever else is wrong
+            throw refused;
+        }
+    }
+
+    private static Rulebase build(RuleFiles files, long started, CompletableFuture<Long> safety) {
         String version = versionOf(files);
         SourceLibrary sources = SourceLibrary.load(files.matching("sources/", ".yaml"));
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
@@ -161,8 +163,7 @@ public final class RulebaseLoader {
         drl.forEach((name, content) -> texts.put(name, new String(content, java.nio.charset.StandardCharsets.UTF_8)));
         List<DrlSafety.RuleProblem> problems = SAFETY.check(texts);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("the rules reach outside what a rule may use:\n  " + problems.stream()
-                    .map(DrlSafety.RuleProblem::toString).collect(Collectors.joining("\n  ")));
+            throw new DoesNotCompile("the rules reach outside what a rule may use", problems);
         }
         return (System.nanoTime() - started) / 1_000_000;
     }
@@ -346,12 +347,16 @@ public final class RulebaseLoader {
         }
     }
 
-    /** The Drools compile errors, each at its file (relative to rules/) and line. */
+    /** What refuses the rules before or as they compile (the allow-list, Drools), each at its file (relative to rules/) and line. */
     static final class DoesNotCompile extends IllegalArgumentException {
         private final transient List<RuleProblem> problems;
 
         DoesNotCompile(List<RuleProblem> problems) {
-            super("the rules do not compile:\n" + problems.stream()
+            this("the rules do not compile", problems);
+        }
+
+        DoesNotCompile(String why, List<RuleProblem> problems) {
+            super(why + ":\n" + problems.stream()
                     .map(p -> "  " + p.file() + ":" + p.line() + ": " + p.message())
                     .collect(Collectors.joining("\n")));
             this.problems = List.copyOf(problems);

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tw.straitcheck.checking.CheckEngine;
-import tw.straitcheck.checking.DrlSafety;
 import tw.straitcheck.checking.RuleFiles;
 import tw.straitcheck.checking.DrlSafety.RuleProblem;
 import tw.straitcheck.checking.RulebaseLoader;
@@ -47,13 +46,12 @@ public class Drafts {
     private final DraftCases cases;
     private final FalsePositiveCases falsePositives;
     private final LiveRulebases live;
-    private final DrlSafety safety;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Path corpus;
 
     Drafts(RulebaseVersions versions, RulebookAudit audit, DraftCases cases, FalsePositiveCases falsePositives,
-            LiveRulebases live, DrlSafety safety,
+            LiveRulebases live,
             TransactionOperations<Connection> transactions, Clock clock,
             @Value("${straitcheck.rulebook.test-cases:test-cases}") String corpus) {
         this.versions = versions;
@@ -61,7 +59,6 @@ public class Drafts {
         this.cases = cases;
         this.falsePositives = falsePositives;
         this.live = live;
-        this.safety = safety;
         this.transactions = transactions;
         this.clock = clock;
         this.corpus = Path.of(corpus);
@@ -250,7 +247,7 @@ public class Drafts {
     public Compiled compile(long id) {
         RulebaseVersion v = transactions.executeRead(s -> versions.find(id)).orElseThrow(Drafts::noVersion);
         RuleFiles files = transactions.executeRead(s -> versions.files(id));
-        RulebaseLoader.Build build = live.tryBuild(v.version(), files, safety);
+        RulebaseLoader.Build build = live.tryBuild(v.version(), files);
         return new Compiled(v.version(), build.built(), build.problems());
     }
 
@@ -258,7 +255,7 @@ public class Drafts {
     public TestRun test(long id) {
         RulebaseVersion v = transactions.executeRead(s -> versions.find(id)).orElseThrow(Drafts::noVersion);
         RuleFiles files = transactions.executeRead(s -> versions.files(id));
-        RulebaseLoader.Build build = live.tryBuild(v.version(), files, safety);
+        RulebaseLoader.Build build = live.tryBuild(v.version(), files);
         if (!build.built()) {
             throw doesNotBuild(build.problems());
         }
@@ -307,7 +304,7 @@ public class Drafts {
         if (draft.author().equals(actor) || audit.editors(id).contains(actor)) {
             throw ApiException.forbidden(Messages.of("page.drafts.refused.own-draft"));
         }
-        RulebaseLoader.Build build = live.tryBuild(draft.version(), versions.files(id), safety);
+        RulebaseLoader.Build build = live.tryBuild(draft.version(), versions.files(id));
         if (!build.built()) {
             throw doesNotBuild(build.problems());
         }

@@ -35,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tw.straitcheck.checking.DrlSafety;
 import tw.straitcheck.checking.RuleFiles;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RulebaseLoader;
@@ -130,7 +129,6 @@ public class Impact {
     private final RulebaseVersions versions;
     private final ImpactRuns runs;
     private final LiveRulebases live;
-    private final DrlSafety safety;
     private final TransactionOperations<Connection> transactions;
     private final JsonMapper json;
     private final Clock clock;
@@ -141,13 +139,12 @@ public class Impact {
     private final ExecutorService running = Executors.newCachedThreadPool(daemon("impact-run-"));
     private final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(daemon("impact-progress-"));
 
-    Impact(Replays replays, RulebaseVersions versions, ImpactRuns runs, LiveRulebases live, DrlSafety safety,
+    Impact(Replays replays, RulebaseVersions versions, ImpactRuns runs, LiveRulebases live,
             TransactionOperations<Connection> transactions, JsonMapper json, Clock clock) {
         this.replays = replays;
         this.versions = versions;
         this.runs = runs;
         this.live = live;
-        this.safety = safety;
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
@@ -290,7 +287,7 @@ public class Impact {
         }
         // each rulebase built once for the run (the draft's kept in the cache by its version string)
         RuleFiles files = transactions.executeRead(s -> versions.files(draft.id()));
-        RulebaseLoader.Build build = live.tryBuild(draft.version(), files, safety);
+        RulebaseLoader.Build build = live.tryBuild(draft.version(), files);
         if (!build.built()) {
             var p = build.problems().get(0);
             throw new IllegalStateException("the draft does not build: " + p.file() + ":" + p.line() + " " + p.message());

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tw.straitcheck.checking.DrlSafety;
 import tw.straitcheck.checking.RuleFiles;
 import tw.straitcheck.checking.Rulebase;
 import tw.straitcheck.checking.RulebaseLoader;
@@ -189,12 +188,12 @@ public class LiveRulebases implements RulebaseSchedule {
      * A draft's files built, or what stops them (each at its file and line): built once per
      * content, as its version string is the digest of its files.
      */
-    RulebaseLoader.Build tryBuild(String version, RuleFiles files, DrlSafety safety) {
+    RulebaseLoader.Build tryBuild(String version, RuleFiles files) {
         Optional<Rulebase> built = cache.built(version);
         if (built.isPresent()) {
             return new RulebaseLoader.Build(built.get(), List.of());
         }
-        RulebaseLoader.Build build = RulebaseLoader.tryLoad(files, safety);
+        RulebaseLoader.Build build = RulebaseLoader.tryLoad(files);
         if (build.built()) {
             cache.put(build.rulebase());
         }
