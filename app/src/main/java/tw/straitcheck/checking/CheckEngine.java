@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,17 @@ public final class CheckEngine {
         KieSession session = rulebase.newSession();
         CheckWatchdog.Watch watch = CheckWatchdog.SHARED.watch(session, limits.timeLimit());
         Set<Finding> raised = new LinkedHashSet<>();
+        // the findings as the rules insert them: a rulebase is immutable, so the session does not
+        // keep a fact that no rule matches (a finding), and they cannot be read back afterwards
+        RuleRuntimeEventListener collector = new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent inserted) {
+                if (inserted.getObject() instanceof Finding finding) {
+                    raised.add(finding);
+                }
+            }
+        };
+        session.addEventListener(collector);
         boolean finished = false;
         try {
             rulebase.globals().forEach(session::setGlobal);
@@ -83,12 +96,10 @@ public final class CheckEngine {
                         rulebase.version());
                 throw ApiException.checkDidNotFinish();
             }
-            for (Object o : session.getObjects(new ClassObjectFilter(Finding.class))) {
-                raised.add((Finding) o);
-            }
             finished = true;
         } finally {
             watch.finish();
+            session.removeEventListener(collector);
             if (finished) {
                 session.dispose();
             } else {

@@ -21,14 +21,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.straitcheck.checking.dates.DueDates;
@@ -134,14 +135,13 @@ public final class RulebaseLoader {
         DrlReferences refs = DrlReferences.scan(files.matching("", ".drl"));
         checkNames(refs, periods, lists, messages, sources);
         checkSettings(refs, settings.keySet());
-        KieContainer container = compile(files, version);
-        KieBase kieBase = container.getKieBase();
+        KieBase kieBase = compile(files, version);
         Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase, messages));
         checkMessageKeys(messages, definitions);
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
         Set<String> globals = new HashSet<>();
         kieBase.getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> globals.add(g.getName())));
-        Rulebase rulebase = new Rulebase(version, files.origin(), container.newKieSessionsPool(SESSION_POOL_SIZE),
+        Rulebase rulebase = new Rulebase(version, files.origin(), kieBase.newKieSessionsPool(SESSION_POOL_SIZE),
                 definitions, dates, keywords, sources, messages, identities, policyFacts, globals);
         LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms (DRL safety check {})",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
@@ -363,7 +363,7 @@ public final class RulebaseLoader {
         }
     }
 
-    private static KieContainer compile(RuleFiles files, String version) {
+    private static KieBase compile(RuleFiles files, String version) {
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
         // a release id of its own, so rulebases built side by side (a published one and a draft) never mix
@@ -383,7 +383,12 @@ public final class RulebaseLoader {
                             Math.max(m.getLine(), 0), m.getText()))
                     .toList());
         }
-        return kie.newKieContainer(releaseId);
+        // A built rulebase is never changed: a new version is a new rulebase. So its sessions keep
+        // their facts in one identity map, not in a store per fact class, which each pool reset
+        // throws away and each check builds again, comparing every class with every other.
+        KieBaseConfiguration immutable = kie.newKieBaseConfiguration();
+        immutable.setOption(KieBaseMutabilityOption.DISABLED);
+        return kie.newKieContainer(releaseId).newKieBase(immutable);
     }
 
     /** Every period, list and phrase the DRL names must exist: a misspelt name would otherwise fail on some submission, or never match. */
