@@ -165,7 +165,7 @@ public final class TextNormalizer {
     }
 
     private static String convertRun(String run) {
-        String converted = ZhConverterUtil.toTraditional(run);
+        String converted = OpenccS2t.convert(run);
         if (converted.length() == run.length()) {
             return converted;
         }
