@@ -1,34 +1,55 @@
 package tw.straitcheck.account;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tw.straitcheck.system.Messages;
 
 /**
  * The default run's demo: one school with its administrator and one account of every role, with
  * random passwords, printed once to standard output (not to the log) when they are made. Never in
  * the {@code prod} environment; off with {@code straitcheck.demo-accounts.enabled=false}.
+ *
+ * <p>They are made once the server has started, not before: a first start's six BCrypt hashes take
+ * about a second of CPU, which would otherwise hold up the service's first answer on a machine of
+ * two cores. The block is printed once they exist, so every password printed already logs in.
+ * Closing the application waits for them. A context without a server (a command such as
+ * {@code seed}) makes none.
  */
 @Singleton
 @Requires(notEnv = "prod")
 @Requires(property = "straitcheck.demo-accounts.enabled", notEquals = "false")
 class DemoAccounts {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
+
     static final String SCHOOL = "999999";
 
     private final AccountService accounts;
     private final PrintStream out;
     private final PublicAddress address;
+    private final ExecutorService executor;
+    private volatile CompletableFuture<Void> made = CompletableFuture.completedFuture(null);
 
-    DemoAccounts(AccountService accounts, PublicAddress address) {
+    DemoAccounts(AccountService accounts, PublicAddress address, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.accounts = accounts;
         this.out = System.out;
         this.address = address;
+        this.executor = executor;
     }
 
     /** A demo account: its name, the keys of its display name and of what it can do, its role. */
@@ -46,14 +67,39 @@ class DemoAccounts {
             new Demo("sysadmin@demo.straitcheck.tw", "demo.name.system-admin", "demo.can.system-admin", Role.SYSTEM_ADMIN));
 
     @EventListener
-    void onStartup(StartupEvent event) {
+    void onServerStarted(ServerStartupEvent event) {
+        made = CompletableFuture.runAsync(this::makeMissing, executor).whenComplete((done, failed) -> {
+            if (failed != null) {
+                LOG.error("The demo accounts could not be made", failed);
+            }
+        });
+    }
+
+    /** Done when the demo accounts are made (or failed), and printed. */
+    CompletableFuture<Void> made() {
+        return made;
+    }
+
+    @PreDestroy
+    void awaitMade() {
+        try {
+            made.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // logged when it failed; a close does not wait longer than that
+        }
+    }
+
+    private void makeMissing() {
         if (accounts.school(SCHOOL).isEmpty()) {
             accounts.createSchool(SCHOOL, Messages.of("demo.school").zh());
         }
         // one made by an earlier run is left alone: its password was printed then
         List<Demo> missing = DEMOS.stream().filter(demo -> accounts.account(demo.username()).isEmpty()).toList();
-        // each in its own transaction, on every core: a BCrypt hash is 0.1-0.2 s of a first start
-        List<String> passwords = missing.parallelStream().map(this::create).toList();
+        // each in its own transaction, one after the other on one thread: the other core is left to
+        // the service's first requests, which would otherwise wait behind the hashes
+        List<String> passwords = missing.stream().map(this::create).toList();
         StringBuilder printed = new StringBuilder();
         for (int i = 0; i < missing.size(); i++) {
             Demo demo = missing.get(i);

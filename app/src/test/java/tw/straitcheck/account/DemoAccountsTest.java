@@ -3,6 +3,7 @@ package tw.straitcheck.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tw.straitcheck.PolicyDatabases;
 
 /**
  * The default run's demo accounts: printed once, to standard output; never in the prod environment.
@@ -41,7 +43,9 @@ class DemoAccountsTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            try (ApplicationContext first = ApplicationContext.run(demoOn(), "test")) {
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, demoOn(), "test")) {
+                ApplicationContext first = server.getApplicationContext();
+                first.getBean(DemoAccounts.class).made().join();
                 AccountService accounts = first.getBean(AccountService.class);
                 String text = printed.toString(StandardCharsets.UTF_8);
                 for (DemoAccounts.Demo demo : DemoAccounts.DEMOS) {
@@ -70,9 +74,29 @@ class DemoAccountsTest {
                         .isEqualTo(DemoAccounts.SCHOOL);
             }
             printed.reset();
-            try (ApplicationContext second = ApplicationContext.run(demoOn(), "test")) {
+            try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, demoOn(), "test")) {
+                second.getApplicationContext().getBean(DemoAccounts.class).made().join();
                 assertThat(printed.toString(StandardCharsets.UTF_8)).as("not printed twice").doesNotContain("@demo.");
             }
+        } finally {
+            System.setOut(before);
+        }
+    }
+
+    @Test
+    void aContextWithoutAServerMakesNone() {
+        PrintStream before = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            Map<String, Object> settings = demoOn();
+            // a database of its own, where no demo account was ever made
+            settings.putAll(PolicyDatabases.fresh());
+            try (ApplicationContext command = ApplicationContext.run(settings, "test")) {
+                command.getBean(DemoAccounts.class).made().join();
+                assertThat(command.getBean(AccountService.class).account(DemoAccounts.DEMOS.get(0).username())).isEmpty();
+            }
+            assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("@demo.");
         } finally {
             System.setOut(before);
         }
