@@ -1,11 +1,18 @@
 package tw.straitcheck.checking.text;
 
-import com.github.houbb.opencc4j.support.data.impl.OpenccDatas;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * OpenCC4j's Simplified → Traditional conversion ({@link ZhConverterUtil#toTraditional(String)}),
@@ -19,8 +26,9 @@ import java.util.Map;
  * boxing every character, and builds lists and a context for every call; a check converts a few
  * runs of each Simplified text, and that was 7–11% of a check's time.
  *
- * <p>Here the same tables answer through one hash map of words and, for every character, the
- * lengths of the words that start with it, so each place tries only lengths that exist.
+ * <p>Here the same tables (read from OpenCC4j's jar as OpenCC4j reads them, but with one compiled
+ * pattern instead of one per line) answer through one hash map of words and, for every character,
+ * the lengths of the words that start with it, so each place tries only lengths that exist.
  * {@code OpenccS2tTest} holds the two to the same output for every phrase of the tables and for
  * random texts made of them. A text with any other character is left to OpenCC4j itself.
  */
@@ -30,6 +38,11 @@ final class OpenccS2t {
     private static final char LAST = '\u9FA5';
     /** A word of the phrase tables that has no Simplified phrase entry: it goes character by character. */
     private static final String BY_CHARACTER = new String("by character");
+
+    /** How OpenCC4j splits a line of its tables ({@code StringUtil.splitByAnyBlank}). */
+    private static final Pattern BLANKS = Pattern.compile("\\s+|\u0013");
+    /** The value OpenCC4j's tables write for "no form" ({@code AppConstant.EMPTY_RESULT}), left out. */
+    private static final String NO_FORM = "\uD86D\uDDF5";
 
     /** Every word that cuts a run, to its Traditional form (or {@link #BY_CHARACTER}). */
     private static final Map<String, String> WORDS = new HashMap<>();
@@ -44,21 +57,72 @@ final class OpenccS2t {
     /** Per character of [FIRST, LAST]: its form when converted on its own, inside a word of no phrase entry. */
     private static final char[] ALONE = new char[LAST - FIRST + 1];
 
+    /** Every character's first Traditional form in OpenCC4j's character table, or null when it has none. */
+    private static final String[] CHARACTER_FORMS = new String[Character.MAX_VALUE + 1];
+
     static {
-        Map<String, List<String>> simplifiedPhrases = OpenccDatas.stPhrase().data().getDataMap();
-        Map<String, List<String>> traditionalPhrases = OpenccDatas.tsPhrase().data().getDataMap();
-        Map<String, List<String>> characters = OpenccDatas.stChar().data().getDataMap();
+        Map<String, List<String>> simplifiedPhrases = table("STPhrases.txt");
+        Map<String, List<String>> traditionalPhrases = table("TSPhrases.txt");
         for (String key : simplifiedPhrases.keySet()) {
             addWord(firstToken(key), simplifiedPhrases);
         }
         for (String key : traditionalPhrases.keySet()) {
             addWord(firstToken(key), simplifiedPhrases);
         }
+        table("STCharacters.txt").forEach((character, forms) -> {
+            if (character.length() == 1) {
+                CHARACTER_FORMS[character.charAt(0)] = forms.get(0);
+            }
+        });
         for (char c = FIRST; c <= LAST; c++) {
-            List<String> forms = characters.get(String.valueOf(c));
-            String form = forms == null || forms.isEmpty() ? null : forms.get(0);
-            ALONE[c - FIRST] = form != null && form.length() == 1 ? form.charAt(0) : c;
+            ALONE[c - FIRST] = characterForm(c);
         }
+    }
+
+    /**
+     * One of OpenCC4j's tables ({@code data/dictionary/} in its jar), read as OpenCC4j's
+     * {@code DataUtil.buildDataMap} reads it: each line its key and then its forms. Read here with
+     * one compiled pattern, where OpenCC4j compiles one per line (half a second of a cold start).
+     */
+    static Map<String, List<String>> table(String name) {
+        String path = "/data/dictionary/" + name;
+        try (InputStream in = ZhConverterUtil.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenCC4j's " + path + " is not on the class path");
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, List<String>> table = new HashMap<>();
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] tokens = BLANKS.split(line);
+                List<String> forms = new ArrayList<>(tokens.length);
+                for (int i = 1; i < tokens.length; i++) {
+                    if (!NO_FORM.equals(tokens[i])) {
+                        forms.add(tokens[i]);
+                    }
+                }
+                if (!forms.isEmpty()) {
+                    table.put(tokens[0], List.copyOf(forms));
+                }
+            }
+            return table;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read OpenCC4j's " + path, e);
+        }
+    }
+
+    /** Whether OpenCC4j's character table turns this character into another ({@code ZhConverterUtil.toTraditional(char)}). */
+    static boolean convertible(char c) {
+        String form = CHARACTER_FORMS[c];
+        return form != null && !form.equals(String.valueOf(c));
+    }
+
+    /** The character's form converted on its own, when that is one character; else the character itself. */
+    static char characterForm(char c) {
+        String form = CHARACTER_FORMS[c];
+        return form != null && form.length() == 1 ? form.charAt(0) : c;
     }
 
     private OpenccS2t() {

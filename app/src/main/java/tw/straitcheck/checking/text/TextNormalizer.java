@@ -1,6 +1,5 @@
 package tw.straitcheck.checking.text;
 
-import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -92,11 +91,8 @@ public final class TextNormalizer {
     private static BitSet convertibleCharacters() {
         BitSet convertible = new BitSet(0x10000);
         for (char c = 0x2E80; c < 0xFFFF; c++) {
-            if (Character.isIdeographic(c)) {
-                List<String> traditional = ZhConverterUtil.toTraditional(c);
-                if (traditional != null && !traditional.isEmpty() && !traditional.get(0).equals(String.valueOf(c))) {
-                    convertible.set(c);
-                }
+            if (Character.isIdeographic(c) && OpenccS2t.convertible(c)) {
+                convertible.set(c);
             }
         }
         return convertible;
@@ -171,8 +167,7 @@ public final class TextNormalizer {
         }
         StringBuilder perChar = new StringBuilder(run.length());
         for (int i = 0; i < run.length(); i++) {
-            List<String> one = ZhConverterUtil.toTraditional(run.charAt(i));
-            perChar.append(one != null && !one.isEmpty() && one.get(0).length() == 1 ? one.get(0).charAt(0) : run.charAt(i));
+            perChar.append(OpenccS2t.characterForm(run.charAt(i)));
         }
         return perChar.toString();
     }

@@ -17,6 +17,24 @@ class OpenccS2tTest {
     private static final List<String> CHARACTERS = List.copyOf(OpenccDatas.stChar().data().getDataMap().keySet());
 
     @Test
+    void theTablesReadAsOpenCcReadsThem() {
+        assertThat(OpenccS2t.table("STPhrases.txt")).isEqualTo(OpenccDatas.stPhrase().data().getDataMap());
+        assertThat(OpenccS2t.table("TSPhrases.txt")).isEqualTo(OpenccDatas.tsPhrase().data().getDataMap());
+        assertThat(OpenccS2t.table("STCharacters.txt")).isEqualTo(OpenccDatas.stChar().data().getDataMap());
+    }
+
+    @Test
+    void everyCharacterConvertsOnItsOwnAsOpenCcConvertsIt() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            List<String> forms = ZhConverterUtil.toTraditional(c);
+            String first = forms == null || forms.isEmpty() ? null : forms.get(0);
+            assertThat(OpenccS2t.convertible(c)).as("U+%04X", (int) c).isEqualTo(first != null && !first.equals(String.valueOf(c)));
+            assertThat(OpenccS2t.characterForm(c)).as("U+%04X", (int) c)
+                    .isEqualTo(first != null && first.length() == 1 ? first.charAt(0) : c);
+        }
+    }
+
+    @Test
     void everyPhraseOfTheTablesConvertsAsOpenCcConvertsIt() {
         List<String> differ = new ArrayList<>();
         for (List<String> table : List.of(SIMPLIFIED_PHRASES, TRADITIONAL_PHRASES, CHARACTERS)) {
