@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -132,10 +133,12 @@ public final class RulebaseLoader {
         settings.forEach((name, value) -> policyFacts.add(new PolicySetting(name, value)));
         policyFacts.addAll(tierRatios(files));
         long safetyMs = joined(safety);
-        DrlReferences refs = DrlReferences.scan(files.matching("", ".drl"));
+        Map<String, byte[]> drl = files.matching("", ".drl");
+        DrlReferences refs = DrlReferences.scan(drl);
         checkNames(refs, periods, lists, messages, sources);
         checkSettings(refs, settings.keySet());
-        KieBase kieBase = compile(files, version);
+        Optional<KieBase> compiledAtBuild = CompiledRules.forDrl(drl);
+        KieBase kieBase = compiledAtBuild.orElseGet(() -> compile(drl, version, files.origin()));
         Map<String, RuleDefinition> definitions = Rulebase.index(definitions(kieBase, messages));
         checkMessageKeys(messages, definitions);
         // resolves every citation and penalty, and refuses the rulebase if one does not resolve
@@ -143,9 +146,10 @@ public final class RulebaseLoader {
         kieBase.getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> globals.add(g.getName())));
         Rulebase rulebase = new Rulebase(version, files.origin(), kieBase.newKieSessionsPool(SESSION_POOL_SIZE),
                 definitions, dates, keywords, sources, messages, identities, policyFacts, globals);
-        LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms (DRL safety check {})",
+        LOG.info("Rulebase {} loaded from {}: {} rules raising findings, calendars {}, in {} ms (DRL safety check {}; DRL {})",
                 version, files.origin(), definitions.size(), calendar.loadedYears(),
-                (System.nanoTime() - started) / 1_000_000, safetyMs < 0 ? "done when the jar was built" : safetyMs + " ms");
+                (System.nanoTime() - started) / 1_000_000, safetyMs < 0 ? "done when the jar was built" : safetyMs + " ms",
+                compiledAtBuild.isPresent() ? "compiled when the jar was built" : "compiled now");
         return rulebase;
     }
 
@@ -363,16 +367,16 @@ public final class RulebaseLoader {
         }
     }
 
-    private static KieBase compile(RuleFiles files, String version) {
+    /** The DRL compiled into an immutable rulebase; refused with every problem when it does not compile. */
+    static KieBase compile(Map<String, byte[]> drl, String version, String origin) {
         KieServices kie = KieServices.Factory.get();
         KieFileSystem kfs = kie.newKieFileSystem();
         // a release id of its own, so rulebases built side by side (a published one and a draft) never mix
         ReleaseId releaseId = kie.newReleaseId("tw.straitcheck.rulebase", "rulebase",
                 version.replaceAll("[^A-Za-z0-9.]", "-"));
         kfs.generateAndWritePomXML(releaseId);
-        Map<String, byte[]> drl = files.matching("", ".drl");
         if (drl.isEmpty()) {
-            throw new IllegalArgumentException("no .drl files under " + files.origin());
+            throw new IllegalArgumentException("no .drl files under " + origin);
         }
         drl.forEach((name, content) -> kfs.write("src/main/resources/" + name, content));
         KieBuilder builder = kie.newKieBuilder(kfs).buildAll();

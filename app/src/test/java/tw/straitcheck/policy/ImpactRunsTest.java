@@ -36,8 +36,9 @@ import tw.straitcheck.account.Role;
  * run started on one instance is followed and read on the other, and is the only one for its draft
  * on both; a run is cancelled from the other instance and its worker stops without keeping a
  * result; a run left RUNNING by an instance that stopped is marked interrupted by the next one to
- * start, while one whose instance is alive is left running. Each cancelled draft's files are new to
- * the instances, so that building it keeps the run RUNNING for the seconds the cancel needs.
+ * start, while one whose instance is alive is left running. Each draft's files, its DRL among them,
+ * are new to the instances (the packaged DRL is compiled when the jar is built), so that compiling
+ * it keeps the run RUNNING for the seconds the test needs to see it running.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -212,6 +213,11 @@ class ImpactRunsTest {
         Api.Answer put = onFirst.put(editor, path + "?reason=research+station",
                 ("# " + why + "\n" + list.replace("  - 紅色基地\n", "")).getBytes(StandardCharsets.UTF_8));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
+        String drl = "/api/rulebook/drafts/" + draft + "/files/calendar/CalendarYearNotLoaded.drl";
+        String rule = onFirst.get(editor, drl).json().get("content").asText();
+        Api.Answer comment = onFirst.put(editor, drl + "?reason=research+station",
+                (rule + "\n// " + why + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(comment.status()).as(comment.body()).isEqualTo(200);
         return draft;
     }
 
