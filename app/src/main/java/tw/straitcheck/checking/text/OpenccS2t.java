@@ -57,6 +57,8 @@ final class OpenccS2t {
     /** Per character of [FIRST, LAST]: its form when converted on its own, inside a word of no phrase entry. */
     private static final char[] ALONE = new char[LAST - FIRST + 1];
 
+    /** A word of 64 characters or more, which the lengths above cannot hold: then OpenCC4j converts every text. */
+    private static boolean wordTooLong;
     /** Every character's first Traditional form in OpenCC4j's character table, or null when it has none. */
     private static final String[] CHARACTER_FORMS = new String[Character.MAX_VALUE + 1];
 
@@ -141,14 +143,17 @@ final class OpenccS2t {
         List<String> forms = simplifiedPhrases.get(word);
         WORDS.put(word, forms == null || forms.isEmpty() ? BY_CHARACTER : forms.get(0));
         char first = word.charAt(0);
-        if (first >= FIRST && first <= LAST && word.length() < Long.SIZE) {
-            LENGTHS[first - FIRST] |= 1L << word.length();
+        // a word starting outside the range never cuts a run this class converts
+        if (first >= FIRST && first <= LAST) {
+            if (word.length() < Long.SIZE) {
+                LENGTHS[first - FIRST] |= 1L << word.length();
+            } else {
+                wordTooLong = true;
+            }
         }
         if (word.length() >= 2) {
             PAIRS.set(pair(word.charAt(0), word.charAt(1)));
         }
-        // a word starting outside the range, or longer than 63, never cuts a run this class converts:
-        // such runs go to OpenCC4j (see convert)
     }
 
     private static int pair(char first, char second) {
@@ -157,6 +162,9 @@ final class OpenccS2t {
 
     /** The Traditional form of a text, as {@link ZhConverterUtil#toTraditional(String)} gives it. */
     static String convert(String text) {
+        if (wordTooLong) {
+            return ZhConverterUtil.toTraditional(text);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < FIRST || c > LAST) {
