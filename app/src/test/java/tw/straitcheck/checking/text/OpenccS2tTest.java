@@ -24,6 +24,14 @@ class OpenccS2tTest {
     }
 
     @Test
+    void aLineIsCutAsOpenCcCutsIt() {
+        for (String line : List.of("   ", " a", "a ", "a  b", "\u0013", "a\u0013\u0013b", "a \u0013b", "\u0013a", " \u0013 ", "ab",
+                "a\tb c", "干\t乾 幹 干", "a\u000Bb\fc\rd", "a\u3000b")) {
+            assertThat(OpenccS2t.tokens(line)).as(line).isEqualTo(List.of(line.split("\\s+|\u0013")));
+        }
+    }
+
+    @Test
     void everyCharacterConvertsOnItsOwnAsOpenCcConvertsIt() {
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             List<String> forms = ZhConverterUtil.toTraditional(c);
