@@ -43,8 +43,6 @@ final class PolicyTests {
         return RuleFiles.of("test " + release, files);
     }
 
-    /** Stores the files as a version and publishes it from the day (approval is tested elsewhere). */
-    @SuppressWarnings("unchecked")
     /** Stores the files as a draft and approves it (announced, as {@code Drafts.approve} does); answers its id. */
     static long approve(ApplicationContext context, RuleFiles files) {
         RulebaseVersions versions = context.getBean(RulebaseVersions.class);
@@ -67,6 +65,7 @@ final class PolicyTests {
         });
     }
 
+    /** Stores the files as a version and publishes it from the day (approval is tested elsewhere). */
     static long publish(ApplicationContext context, RuleFiles files, LocalDate effectiveFrom) {
         RulebaseVersions versions = context.getBean(RulebaseVersions.class);
         TransactionOperations<Connection> tx = context.getBean(TransactionOperations.class);
