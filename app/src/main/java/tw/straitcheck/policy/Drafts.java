@@ -15,10 +15,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tw.straitcheck.account.Shown;
 import tw.straitcheck.checking.CheckEngine;
 import tw.straitcheck.checking.RuleFiles;
 import tw.straitcheck.checking.DrlSafety.RuleProblem;
@@ -169,7 +169,7 @@ public class Drafts {
         versions.edited(draft.id(), version);
         RulebaseVersion now = versions.find(draft.id()).orElseThrow();
         audit.append(clock.instant(), actor, action, now, new Localized(file, file),
-                reason == null || reason.isBlank() ? "-" : reason.strip());
+                optionalReason(reason));
         return now;
     }
 
@@ -194,7 +194,7 @@ public class Drafts {
         }
         cases.put(id, file, yaml, actor, clock.instant());
         audit.append(clock.instant(), actor, RulebookAudit.Action.FILE_EDITED, draft, Messages.of("page.audit.what.case", file),
-                reason == null || reason.isBlank() ? "-" : reason.strip());
+                optionalReason(reason));
         return draft;
     }
 
@@ -207,7 +207,7 @@ public class Drafts {
             throw ApiException.notFound(Messages.of("page.drafts.refused.no-case"));
         }
         audit.append(clock.instant(), actor, RulebookAudit.Action.FILE_DELETED, draft, Messages.of("page.audit.what.case", file),
-                reason == null || reason.isBlank() ? "-" : reason.strip());
+                optionalReason(reason));
         return draft;
     }
 
@@ -336,7 +336,7 @@ public class Drafts {
         versions.publish(id, actor, now, effectiveFrom);
         RulebaseVersion published = versions.find(id).orElseThrow();
         audit.append(now, actor, RulebookAudit.Action.PUBLISHED, published, Messages.of("page.audit.what.published",
-                published.version(), effectiveFrom.format(DateTimeFormatter.ofPattern("uuuu/MM/dd"))), why);
+                published.version(), Shown.day(effectiveFrom)), why);
         return published;
     }
 
@@ -369,7 +369,12 @@ public class Drafts {
         return reason.strip();
     }
 
-    private static ApiException noVersion() {
+    /** A reason that may be left out (a file's or a case's edit): "-" in the audit when it is. */
+    private static String optionalReason(String reason) {
+        return reason == null || reason.isBlank() ? "-" : reason.strip();
+    }
+
+    static ApiException noVersion() {
         return ApiException.notFound(Messages.of("page.drafts.refused.no-version"));
     }
 

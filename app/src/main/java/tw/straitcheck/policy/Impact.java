@@ -179,7 +179,7 @@ public class Impact {
     public Started start(long draftId, boolean all) {
         Run run = new Run(draftId, all, TaipeiClock.today(clock));
         boolean stored = transactions.executeWrite(s -> {
-            versions.find(draftId).orElseThrow(() -> ApiException.notFound(Messages.of("page.drafts.refused.no-version")));
+            versions.find(draftId).orElseThrow(Drafts::noVersion);
             // a run whose instance went silent holds no draft: marked interrupted, it no longer counts as running
             runs.interruptSilent(SILENT, clock.instant());
             return runs.insert(run.id, draftId, all, run.today, clock.instant(), instance);
@@ -215,7 +215,7 @@ public class Impact {
      */
     public View cancel(long draftId) {
         Optional<UUID> cancelled = transactions.executeWrite(s -> {
-            versions.find(draftId).orElseThrow(() -> ApiException.notFound(Messages.of("page.drafts.refused.no-version")));
+            versions.find(draftId).orElseThrow(Drafts::noVersion);
             return runs.cancel(draftId, clock.instant());
         });
         UUID id = cancelled.orElseThrow(() -> ApiException.of(HttpStatus.CONFLICT, Messages.of("page.impact.refused.not-running")));

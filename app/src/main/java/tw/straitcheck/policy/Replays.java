@@ -82,7 +82,7 @@ public class Replays {
         Stored stored = transactions.executeRead(s -> latest(receipt));
         String wanted = rulebaseVersion == null || rulebaseVersion.isBlank() ? stored.rulebaseVersion() : rulebaseVersion.strip();
         RulebaseVersion version = transactions.executeRead(s -> versions.publishedAs(wanted))
-                .orElseThrow(() -> ApiException.notFound(Messages.of("page.drafts.refused.no-version")));
+                .orElseThrow(Drafts::noVersion);
         CheckResult result = new CheckEngine(live.rulebase(version)).check(SubmissionFacts.of(checked(stored), stored.asOf()));
         JsonNode replayed = findings(jsonMapper, result);
         List<FindingChange> changes = differences(stored.findings(), replayed);

@@ -28,6 +28,7 @@ import java.util.Map;
 import tw.straitcheck.account.Actor;
 import tw.straitcheck.account.Pages;
 import tw.straitcheck.account.Role;
+import tw.straitcheck.account.Shown;
 import tw.straitcheck.checking.DrlSafety.RuleProblem;
 import tw.straitcheck.system.ApiException;
 import tw.straitcheck.system.ErrorBody;
@@ -83,17 +84,12 @@ class RulebookPages {
 
     /** Times as the platform shows them: Asia/Taipei, yyyy/MM/dd HH:mm ({@code ${times.of(at)}}); days yyyy/MM/dd ({@code ${times.day(d)}}). */
     public record Times() {
-        private static final java.time.format.DateTimeFormatter SHOWN =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm");
-        private static final java.time.format.DateTimeFormatter DAY =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd");
-
         public String of(@Nullable java.time.Instant at) {
-            return at == null ? "" : SHOWN.format(at.atZone(tw.straitcheck.system.TaipeiClock.ZONE));
+            return Shown.time(at);
         }
 
         public String day(@Nullable LocalDate day) {
-            return day == null ? "" : DAY.format(day);
+            return Shown.day(day);
         }
     }
 
