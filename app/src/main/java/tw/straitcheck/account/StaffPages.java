@@ -129,13 +129,7 @@ class StaffPages {
             accounts.editStaff(Actor.of(authentication).accountId(), id,
                     new AccountService.Edit(form.displayName(), form.roles(), form.enabled() != null));
         } catch (ApiException e) {
-            Map<String, Object> model = new HashMap<>();
-            if (e.status() == HttpStatus.CONFLICT) {
-                model.put("conflict", e.body(null).message());
-            } else {
-                model.put("errors", e.body(null).errors());
-            }
-            return editView(request, e.status(), user, form, model);
+            return editView(request, e.status(), user, form, UserPages.editRefused(e));
         }
         return Pages.redirect(STAFF + "?saved=" + id);
     }

@@ -122,15 +122,23 @@ class UserPages {
             accounts.editSchoolUser(admin.accountId(), id, new AccountService.Edit(form.displayName(),
                     roles(form.role()), form.enabled() != null));
         } catch (ApiException e) {
-            Map<String, Object> model = new HashMap<>();
-            if (e.status() == HttpStatus.CONFLICT) {
-                model.put("conflict", e.body(null).message());
-            } else {
-                model.put("errors", e.body(null).errors());
-            }
-            return editView(request, e.status(), user, form, model);
+            return editView(request, e.status(), user, form, UserPages.editRefused(e));
         }
         return Pages.redirect(USERS + "?saved=" + id);
+    }
+
+    /**
+     * An edit refused, as an account's edit page shows it (here and on {@link StaffPages}): the
+     * last administrator's conflict as one message above the form, anything else at its fields.
+     */
+    static Map<String, Object> editRefused(ApiException e) {
+        Map<String, Object> model = new HashMap<>();
+        if (e.status() == HttpStatus.CONFLICT) {
+            model.put("conflict", e.body(null).message());
+        } else {
+            model.put("errors", e.body(null).errors());
+        }
+        return model;
     }
 
     private HttpResponse<?> listPage(HttpRequest<?> request, HttpStatus status, Actor admin, Map<String, Object> values) {
