@@ -107,17 +107,18 @@ public final class RulebaseLoader {
 
     public static Rulebase load(RuleFiles files) {
         long started = System.nanoTime();
+        Map<String, byte[]> drl = files.matching("", ".drl");
         // read while the data files load, on another core; joined before anything is compiled
-        CompletableFuture<Long> safety = CompletableFuture.supplyAsync(() -> checkSafety(files.matching("", ".drl")));
+        CompletableFuture<Long> safety = CompletableFuture.supplyAsync(() -> checkSafety(drl));
         try {
-            return build(files, started, safety);
+            return build(files, drl, started, safety);
         } catch (RuntimeException refused) {
             joined(safety); // a file outside the allow-list is the refusal to report, whatever else is wrong
             throw refused;
         }
     }
 
-    private static Rulebase build(RuleFiles files, long started, CompletableFuture<Long> safety) {
+    private static Rulebase build(RuleFiles files, Map<String, byte[]> drl, long started, CompletableFuture<Long> safety) {
         String version = versionOf(files);
         SourceLibrary sources = SourceLibrary.load(files.matching("sources/", ".yaml"));
         OfficeCalendar calendar = OfficeCalendar.fromFiles(files.matching("calendar/", ".csv"));
@@ -133,7 +134,6 @@ public final class RulebaseLoader {
         settings.forEach((name, value) -> policyFacts.add(new PolicySetting(name, value)));
         policyFacts.addAll(tierRatios(files));
         long safetyMs = joined(safety);
-        Map<String, byte[]> drl = files.matching("", ".drl");
         DrlReferences refs = DrlReferences.scan(drl);
         checkNames(refs, periods, lists, messages, sources);
         checkSettings(refs, settings.keySet());

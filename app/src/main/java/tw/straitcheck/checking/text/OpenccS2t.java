@@ -51,8 +51,6 @@ final class OpenccS2t {
      */
     private static final int PAIR_BITS = 20;
     private static final BitSet PAIRS = new BitSet(1 << PAIR_BITS);
-    /** Per character of [FIRST, LAST]: its form when converted on its own, inside a word of no phrase entry. */
-    private static final char[] ALONE = new char[LAST - FIRST + 1];
 
     /** A word of 64 characters or more, which the lengths above cannot hold: then OpenCC4j converts every text. */
     private static boolean wordTooLong;
@@ -73,9 +71,6 @@ final class OpenccS2t {
                 CHARACTER_FORMS[character.charAt(0)] = forms.get(0);
             }
         });
-        for (char c = FIRST; c <= LAST; c++) {
-            ALONE[c - FIRST] = characterForm(c);
-        }
     }
 
     /**
@@ -228,14 +223,14 @@ final class OpenccS2t {
                 }
             }
             if (length == 0) {
-                out.append(ALONE[text.charAt(i) - FIRST]);
+                out.append(characterForm(text.charAt(i)));
                 i++;
             } else if (form != BY_CHARACTER) {
                 out.append(form);
                 i += length;
             } else {
                 for (int end = i + length; i < end; i++) {
-                    out.append(ALONE[text.charAt(i) - FIRST]);
+                    out.append(characterForm(text.charAt(i)));
                 }
             }
         }
